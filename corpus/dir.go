@@ -1,0 +1,60 @@
+package corpus
+
+import (
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// readDir reads every .txt file below root, in sorted ID order, with the
+// metadata of root's manifest if it has one.
+func (r *reader) readDir(root string) error {
+	ids, err := listText(root)
+	if err != nil {
+		return err
+	}
+	m, err := r.loadManifest(root)
+	if err != nil {
+		return err
+	}
+	if err := r.checkManifest(m, ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		path := filepath.Join(root, filepath.FromSlash(id))
+		if err := r.readTextFile(path, id, m.entry(id)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listText returns the IDs of the .txt files below root: their paths
+// relative to root with "/" separators, sorted. Hidden files and
+// directories (names starting with ".") are skipped.
+func listText(root string) ([]string, error) {
+	var ids []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &InputError{File: path, Msg: errMsg(err)}
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".txt") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return &InputError{File: path, Msg: errMsg(err)}
+		}
+		ids = append(ids, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(ids)
+	return ids, err
+}

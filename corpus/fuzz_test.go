@@ -1,0 +1,150 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// addSeeds adds the inputs of the error table whose name ends with ext.
+func addSeeds(f *testing.F, ext string) {
+	for _, tc := range badInputs {
+		for name, content := range tc.files {
+			if strings.HasSuffix(name, ext) {
+				f.Add([]byte(content))
+			}
+		}
+	}
+}
+
+// checkErr fails unless err is nil or an *InputError.
+func checkErr(t *testing.T, err error) {
+	t.Helper()
+	var ie *InputError
+	if err != nil && !errors.As(err, &ie) {
+		t.Fatalf("error %v is not an *InputError", err)
+	}
+}
+
+// collectStream reads one stream with an internal reader, as Read would.
+func collectStream(data []byte, opt Options, read func(*reader, []byte) error) ([]*Document, []Rejected, error) {
+	var docs []*Document
+	r := newReader(opt, func(d *Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	err := read(r, data)
+	return docs, r.rejected, err
+}
+
+// fuzzStream checks a stream reader: no panic, only good documents, and
+// without SkipBad exactly the documents before the first bad one.
+func fuzzStream(t *testing.T, data []byte, read func(*reader, []byte) error) {
+	all, rej, err := collectStream(data, Options{SkipBad: true}, read)
+	checkErr(t, err)
+	checkDocs(t, all)
+	strict, _, strictErr := collectStream(data, Options{}, read)
+	checkErr(t, strictErr)
+	if len(strict) > len(all) || (len(strict) > 0 && !reflect.DeepEqual(strict, all[:len(strict)])) {
+		t.Fatalf("strict run passed on %q, SkipBad run %q", ids(strict), ids(all))
+	}
+	if (strictErr == nil) != (err == nil && len(rej) == 0) {
+		t.Fatalf("strict error %v, but SkipBad error %v and %d rejected", strictErr, err, len(rej))
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	addSeeds(f, ".jsonl")
+	f.Add([]byte("\xEF\xBB\xBF" + `{"id":1,"text":"a","url":"http://www.x.org","date":"2022-01-28T10:00:00Z"}` + "\r\n\n" + `{"html":"<p>b</p>"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzStream(t, data, func(r *reader, b []byte) error {
+			r.opt.Stdin = bytes.NewReader(b)
+			return r.input("-")
+		})
+	})
+}
+
+func FuzzReadCSV(f *testing.F) {
+	addSeeds(f, ".csv")
+	f.Add([]byte("id,url,text,html\n1,http://a.b/c,\"x\ny\",\n2,,,<p>z</p>\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzStream(t, data, func(r *reader, b []byte) error {
+			return r.readCSV("f.csv", bytes.NewReader(b))
+		})
+	})
+}
+
+func FuzzReadText(f *testing.F) {
+	addSeeds(f, ".txt")
+	for _, name := range []string{"002_2e3d931e3c37b20f.txt", "003_0d9959627c6de714.txt"} {
+		b, err := os.ReadFile(filepath.Join(seeds, name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzStream(t, data, func(r *reader, b []byte) error {
+			return r.textDoc("f.txt", "f.txt", b, nil)
+		})
+		s := string(data)
+		h, rest := splitHeader(s)
+		if !strings.HasSuffix(s, rest) || (h.date == "") != (rest == s) {
+			t.Fatalf("splitHeader(%q) = %+v, %q", s, h, rest)
+		}
+		if h.date != "" && (!dateShape(h.date) || strings.Contains(h.title, "\n")) {
+			t.Fatalf("splitHeader(%q) = %+v", s, h)
+		}
+	})
+}
+
+// FuzzManifest reads a directory of three documents with a fuzzed
+// manifest, as CSV or as JSONL.
+func FuzzManifest(f *testing.F) {
+	b, err := os.ReadFile(filepath.Join(seeds, "manifest.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b, false)
+	f.Add([]byte("id,outlet,url,date,title\na.txt,,https://www.a.example/x,2022-01-28,A\nsub/c.txt,C,,,\n"), false)
+	f.Add([]byte(`{"id":"a.txt","url":"https://b.example","date":"2022-01-28T00:00:00Z"}`+"\n"+`{"id":"b.txt","title":"B"}`), true)
+	for _, tc := range badInputs {
+		for name, content := range tc.files {
+			if strings.Contains(name, "manifest.") {
+				f.Add([]byte(content), strings.HasSuffix(name, ".jsonl"))
+			}
+		}
+	}
+	dir := f.TempDir()
+	writeFiles(f, dir, map[string]string{"a.txt": "a", "b.txt": " date 2021-02-03 B\nb", "sub/c.txt": "c"})
+	f.Fuzz(func(t *testing.T, data []byte, jsonl bool) {
+		name, other := "manifest.csv", "manifest.jsonl"
+		if jsonl {
+			name, other = other, name
+		}
+		os.Remove(filepath.Join(dir, other))
+		writeFiles(t, dir, map[string]string{name: string(data)})
+		docs, rej, err := readAll([]string{dir}, Options{SkipBad: true})
+		checkErr(t, err)
+		checkDocs(t, docs)
+		if err == nil && len(docs)+countDocs(rej) != 3 {
+			t.Fatalf("%d documents and %+v rejected, want 3 in all", len(docs), rej)
+		}
+	})
+}
+
+// countDocs counts the rejections of documents, leaving out those of
+// manifest rows naming missing files.
+func countDocs(rej []Rejected) int {
+	n := 0
+	for _, r := range rej {
+		if r.Reason != "manifest names a missing file" {
+			n++
+		}
+	}
+	return n
+}

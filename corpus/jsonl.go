@@ -1,0 +1,137 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// maxLine is the longest JSONL line read, without its line ending.
+const maxLine = 64 << 20
+
+// readJSONL reads one document per JSON line of rd, which came from src.
+func (r *reader) readJSONL(src string, rd io.Reader) error {
+	return eachJSONL(src, rd, r.fields, func(rec *record) error { return r.recordDoc(src, rec) })
+}
+
+// eachJSONL calls fn for each non-blank line of rd, which came from src,
+// with the fields f names picked out. A line that is not a usable JSON
+// object is passed on with its reason in record.bad; an I/O error is fatal.
+func eachJSONL(src string, rd io.Reader, f Fields, fn func(*record) error) error {
+	lr := &lineReader{br: bufio.NewReaderSize(rd, 64<<10), max: maxLine}
+	names := f.names()
+	for {
+		line, long, err := lr.read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return &InputError{File: src, Line: lr.n + 1, Msg: errMsg(err)}
+		}
+		base := lr.off
+		if lr.n == 1 && bytes.HasPrefix(line, utf8BOM) {
+			line, base = line[len(utf8BOM):], base+int64(len(utf8BOM))
+		}
+		rec := &record{line: lr.n}
+		switch {
+		case long:
+			rec.bad = "line longer than 64 MiB"
+		case len(bytes.TrimSpace(line)) == 0:
+			continue
+		default:
+			rec.v, rec.bad = jsonRecord(line, base, &names)
+		}
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+}
+
+// jsonRecord picks the named fields out of one JSON line, which starts at
+// offset base of its input. It returns the values by slot, or why the line
+// cannot be used.
+func jsonRecord(line []byte, base int64, names *[nField]string) (v [nField]string, bad string) {
+	if reason := checkBytes(line, base); reason != "" {
+		return v, reason
+	}
+	if t := bytes.TrimSpace(line); t[0] != '{' {
+		return v, "malformed JSON: want an object"
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil {
+		return v, "malformed JSON: " + err.Error()
+	}
+	for i, name := range names {
+		raw, ok := obj[name]
+		if name == "" || !ok {
+			continue
+		}
+		s, ok := jsonString(raw)
+		if !ok {
+			return v, fmt.Sprintf("field %q: want a string", name)
+		}
+		v[i] = s
+	}
+	return v, ""
+}
+
+// jsonString returns a JSON value as a field string: a string as is, a
+// number as written (IDs are often numbers), null as "". Other values do
+// not fit a field.
+func jsonString(raw json.RawMessage) (string, bool) {
+	switch c := raw[0]; {
+	case c == '"':
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err == nil
+	case c == 'n':
+		return "", true
+	case c == '-' || ('0' <= c && c <= '9'):
+		return string(raw), true
+	}
+	return "", false
+}
+
+// lineReader reads lines of any length up to max, counting lines and
+// byte offsets. Unlike bufio.Scanner it does not fail on long lines; it
+// reports them and moves on to the next line.
+type lineReader struct {
+	br   *bufio.Reader
+	max  int    // longest line kept, without its line ending
+	buf  []byte // the current line
+	n    int    // 1-based number of the line last read
+	off  int64  // input offset of the line last read
+	next int64  // input offset of the next line
+}
+
+// read returns the next line without "\n" or "\r\n". long reports a line
+// longer than max, whose bytes are then dropped. It returns io.EOF after
+// the last line.
+func (lr *lineReader) read() (line []byte, long bool, err error) {
+	lr.buf, lr.off = lr.buf[:0], lr.next
+	for {
+		frag, err := lr.br.ReadSlice('\n')
+		lr.next += int64(len(frag))
+		if long = long || len(lr.buf)+len(frag) > lr.max+2; long {
+			lr.buf = lr.buf[:0]
+		} else {
+			lr.buf = append(lr.buf, frag...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && lr.next == lr.off:
+			return nil, false, io.EOF
+		case err != nil && err != io.EOF:
+			return nil, false, err
+		}
+		lr.n++
+		line = bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte("\n")), []byte("\r"))
+		if long || len(line) > lr.max {
+			return nil, true, nil
+		}
+		return line, false, nil
+	}
+}

@@ -1,0 +1,159 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Fields names the record fields: the keys of a JSONL object, or the
+// columns of a CSV header. A manifest uses the Outlet, URL, Date and Title
+// names, but its ID column is always "id".
+type Fields struct{ ID, Text, Outlet, URL, Date, Title, HTML string }
+
+// DefaultFields returns the field names id, text, outlet, url, date, title
+// and html.
+func DefaultFields() Fields {
+	return Fields{
+		ID: "id", Text: "text", Outlet: "outlet", URL: "url",
+		Date: "date", Title: "title", HTML: "html",
+	}
+}
+
+// withDefaults fills each empty name with its default, so a caller can
+// rename one field and leave the rest alone.
+func (f Fields) withDefaults() Fields {
+	d := DefaultFields()
+	for _, p := range []struct{ v, def *string }{
+		{&f.ID, &d.ID}, {&f.Text, &d.Text}, {&f.Outlet, &d.Outlet}, {&f.URL, &d.URL},
+		{&f.Date, &d.Date}, {&f.Title, &d.Title}, {&f.HTML, &d.HTML},
+	} {
+		if *p.v == "" {
+			*p.v = *p.def
+		}
+	}
+	return f
+}
+
+// Options controls Read.
+type Options struct {
+	Fields  Fields    // zero value means DefaultFields(); an empty name means its default
+	SkipBad bool      // record bad documents as Rejected and go on, instead of failing
+	Stdin   io.Reader // what "-" reads (JSONL); nil means os.Stdin
+}
+
+// Read reads inputs in the order given and calls fn for each good
+// document, in input order. Each call gets a new *Document that fn may keep.
+//
+// It returns the rejected documents (only with opt.SkipBad) and the first
+// fatal error: an *InputError for bad input, or fn's error as is. Reading
+// stops at the first fatal error.
+func Read(inputs []string, opt Options, fn func(*Document) error) ([]Rejected, error) {
+	r := newReader(opt, fn)
+	for _, in := range inputs {
+		if err := r.input(in); err != nil {
+			return r.rejected, err
+		}
+	}
+	return r.rejected, nil
+}
+
+// newReader returns a reader for one Read call.
+func newReader(opt Options, fn func(*Document) error) *reader {
+	r := &reader{
+		fields: opt.Fields.withDefaults(),
+		opt:    opt,
+		fn:     fn,
+		seen:   make(map[string]string),
+	}
+	if r.opt.Stdin == nil {
+		r.opt.Stdin = os.Stdin
+	}
+	return r
+}
+
+// reader carries the state of one Read call across its inputs.
+type reader struct {
+	fields   Fields
+	opt      Options
+	fn       func(*Document) error
+	seen     map[string]string // document ID -> where it was first seen
+	rejected []Rejected
+}
+
+// input reads one input argument, choosing the reader by its kind.
+func (r *reader) input(path string) error {
+	if path == "-" {
+		return r.readJSONL("-", r.opt.Stdin)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return &InputError{File: path, Msg: errMsg(err)}
+	}
+	if fi.IsDir() {
+		return r.readDir(path)
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".jsonl", ".ndjson":
+		return r.readFile(path, r.readJSONL)
+	case ".csv":
+		return r.readFile(path, r.readCSV)
+	case ".txt":
+		return r.readTextFile(path, filepath.Base(path), nil)
+	default:
+		return &InputError{File: path, Msg: fmt.Sprintf(
+			"unsupported input type %q: want a directory, .txt, .jsonl, .ndjson, .csv or -", ext)}
+	}
+}
+
+// readFile opens path and hands it to a stream reader.
+func (r *reader) readFile(path string, read func(string, io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &InputError{File: path, Msg: errMsg(err)}
+	}
+	defer f.Close()
+	return read(path, f)
+}
+
+// reject handles a bad document: under SkipBad it is recorded and reading
+// goes on (nil), otherwise it is a fatal *InputError.
+func (r *reader) reject(file string, line int, id, reason string) error {
+	if !r.opt.SkipBad {
+		return &InputError{File: file, Line: line, Msg: reason}
+	}
+	r.rejected = append(r.rejected, Rejected{Source: file, Line: line, ID: id, Reason: reason})
+	return nil
+}
+
+// emit completes and checks a document, then passes it to fn.
+func (r *reader) emit(d *Document) error {
+	if d.Outlet == "" {
+		d.Outlet = OutletFromURL(d.URL)
+	}
+	if reason := check(d); reason != "" {
+		return r.reject(d.Source, d.Line, d.ID, reason)
+	}
+	if first, ok := r.seen[d.ID]; ok {
+		return r.reject(d.Source, d.Line, d.ID,
+			fmt.Sprintf("duplicate id %q (first seen at %s)", d.ID, first))
+	}
+	r.seen[d.ID] = where(d.Source, d.Line)
+	return r.fn(d)
+}
+
+// check returns why d cannot be used, or "". Invalid UTF-8 is caught by
+// each format's reader, where the byte offset is known.
+func check(d *Document) string {
+	for _, s := range []string{d.ID, d.Outlet, d.URL, d.Title, d.Text} {
+		if strings.IndexByte(s, 0) >= 0 {
+			return "binary content (NUL byte)"
+		}
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return "no text"
+	}
+	return ""
+}

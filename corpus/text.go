@@ -1,0 +1,83 @@
+package corpus
+
+import (
+	"bytes"
+	"os"
+	"strings"
+)
+
+// readTextFile reads path as one plain-text document with the given ID.
+// meta, when not nil, is the document's manifest entry.
+func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return r.reject(path, 0, id, errMsg(err))
+	}
+	return r.textDoc(path, id, data, meta)
+}
+
+// textDoc makes a document of a plain-text file's bytes: an optional
+// header line gives date and title, and manifest values win over it.
+func (r *reader) textDoc(path, id string, data []byte, meta *manifestEntry) error {
+	if reason := checkBytes(data, 0); reason != "" {
+		return r.reject(path, 0, id, reason)
+	}
+	h, text := splitHeader(string(bytes.TrimPrefix(data, utf8BOM)))
+	d := &Document{ID: id, Title: h.title, Text: text, Source: path}
+	if h.date != "" && (meta == nil || meta.v[fDate] == "") {
+		t, err := ParseDate(h.date)
+		if err != nil {
+			return r.reject(path, 1, id, err.Error())
+		}
+		d.Date = t
+	}
+	if meta != nil {
+		if err := meta.apply(d); err != nil {
+			return r.reject(meta.file, meta.line, id, err.Error())
+		}
+	}
+	return r.emit(d)
+}
+
+// header is what a plain-text file's first line may say about it.
+type header struct {
+	date  string // YYYY-MM-DD as written; "" when there is no header
+	title string
+}
+
+// splitHeader splits off a first line of the form " date YYYY-MM-DD Title"
+// (leading blanks optional, title optional) and returns it parsed with the
+// rest of the text. Without such a line it returns s unchanged. The date
+// is only checked for shape here, so a header with an impossible date
+// such as 2022-13-45 is still recognised and can be reported.
+func splitHeader(s string) (header, string) {
+	line, rest, _ := strings.Cut(s, "\n")
+	after, ok := strings.CutPrefix(strings.TrimLeft(line, " \t"), "date")
+	if !ok || !startsBlank(after) {
+		return header{}, s
+	}
+	after = strings.TrimLeft(after, " \t")
+	if len(after) < 10 || !dateShape(after[:10]) || !(len(after) == 10 || startsBlank(after[10:])) {
+		return header{}, s
+	}
+	return header{date: after[:10], title: strings.TrimSpace(after[10:])}, rest
+}
+
+// startsBlank reports whether s begins with a space, tab or carriage return.
+func startsBlank(s string) bool {
+	return s != "" && strings.IndexByte(" \t\r", s[0]) >= 0
+}
+
+// dateShape reports whether s looks like YYYY-MM-DD.
+func dateShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) == 10
+}
