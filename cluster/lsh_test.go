@@ -1,0 +1,74 @@
+package cluster
+
+import (
+	"math"
+	"testing"
+
+	"github.com/reprint-news/reprint/shingle"
+)
+
+func TestParams(t *testing.T) {
+	tests := []struct {
+		t        float64
+		size     int
+		wantRows int
+	}{
+		{0.05, 128, 1},
+		{0.3, 128, 3},
+		{0.5, 128, 5},
+		{0.8, 128, 13},
+	}
+	for _, tt := range tests {
+		b, r := Params(tt.t, tt.size)
+		if r != tt.wantRows || b != tt.size/r {
+			t.Errorf("Params(%g, %d) = %d bands x %d rows, want %d x %d", tt.t, tt.size, b, r, tt.size/tt.wantRows, tt.wantRows)
+		}
+		// The S-curve must rise through the threshold: a pair well below it
+		// is rarely a candidate, one well above it almost always.
+		p := func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(r)), float64(b)) }
+		if hi := math.Min(1, tt.t*2); p(hi) < 0.9 {
+			t.Errorf("t=%g: P(%g) = %.3f, want >= 0.9", tt.t, hi, p(hi))
+		}
+	}
+}
+
+func TestJaccardFloor(t *testing.T) {
+	// A 100-shingle copy fully inside a 400-shingle page: J = 100/400.
+	if got := JaccardFloor(1, 4); math.Abs(got-0.25) > 1e-12 {
+		t.Errorf("JaccardFloor(1, 4) = %g, want 0.25", got)
+	}
+	// Half of 100 inside 100: |∩| = 50, |∪| = 150.
+	if got := JaccardFloor(0.5, 1); math.Abs(got-1.0/3) > 1e-12 {
+		t.Errorf("JaccardFloor(0.5, 1) = %g, want 1/3", got)
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	sig := func(vals ...uint64) shingle.Signature { return shingle.Signature(vals) }
+	sigs := []shingle.Signature{
+		sig(1, 2, 3, 4),
+		sig(1, 2, 9, 9), // shares band 0 with doc 0
+		sig(7, 7, 3, 4), // shares band 1 with doc 0
+		sig(5, 6, 8, 8),
+		sig(1, 2, 3, 4), // skipped
+	}
+	skip := []bool{false, false, false, false, true}
+	pairs, st := Candidates(sigs, skip, 2, 2, 10)
+	want := []uint64{0<<32 | 1, 0<<32 | 2}
+	if len(pairs) != len(want) {
+		t.Fatalf("pairs = %x, want %x", pairs, want)
+	}
+	for i := range want {
+		if pairs[i] != want[i] {
+			t.Fatalf("pairs = %x, want %x", pairs, want)
+		}
+	}
+	if st.EmptySignature != 1 || st.Candidates != 2 {
+		t.Errorf("stats = %+v", st)
+	}
+	// A bucket over the cap is skipped and counted.
+	pairs, st = Candidates(sigs, skip, 2, 2, 1)
+	if len(pairs) != 0 || st.Oversized != 2 || st.OversizedDocs != 4 {
+		t.Errorf("with cap 1: pairs %x, stats %+v", pairs, st)
+	}
+}

@@ -1,0 +1,148 @@
+package cluster
+
+import (
+	"slices"
+)
+
+// Item is what verification needs of one document.
+type Item struct {
+	Outlet string   // "" when unknown
+	Set    []uint64 // shingle hashes after template suppression, sorted and unique
+	Head   []uint64 // the first shingle hashes in document order, before suppression
+	Tail   []uint64 // the last shingle hashes in document order, before suppression
+}
+
+// Match is a verified pair: scores on the shingle sets after template
+// suppression and after discounting shared page chrome.
+type Match struct {
+	A, B    int     // document indexes, A < B
+	Jaccard float64 // |A∩B| / |A∪B|
+	AinB    float64 // |A∩B| / |A|
+	BinA    float64 // |A∩B| / |B|
+	Shared  int     // |A∩B|
+	Chrome  int     // shared shingles discounted as page chrome
+}
+
+// Containment is the containment of the smaller set in the larger.
+func (m Match) Containment() float64 { return max(m.AinB, m.BinA) }
+
+// VerifyOptions decides what a copy is.
+type VerifyOptions struct {
+	Threshold float64 // minimum containment of the smaller in the larger
+	MinShared int     // minimum shared shingles
+	Window    int     // resynchronisation window when following chrome (shingles)
+}
+
+// Verify scores documents a and b exactly and reports whether they are
+// copies.
+//
+// Pages of one site (same outlet, or an unknown outlet on either side)
+// can share chrome that the corpus statistics missed because the site has
+// few pages in the corpus. Such chrome shows as a run of shared shingles
+// anchored at the start of both pages, or at the end of both, with
+// different text in between. Those runs are discounted, unless they make up
+// half or more of the smaller page: then the pages are one text, and the
+// run is the copy itself.
+func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
+	na, nb := len(a.Set), len(b.Set)
+	inter := intersect(a.Set, b.Set)
+	m := Match{A: ia, B: ib}
+	if sameSite(a.Outlet, b.Outlet) && inter > 0 {
+		chrome := bookends(a.Head, b.Head, opt.Window)
+		chrome = append(chrome, reversedBookends(a.Tail, b.Tail, opt.Window)...)
+		slices.Sort(chrome)
+		chrome = slices.Compact(chrome)
+		inA, inB, inBoth := 0, 0, 0
+		for _, h := range chrome {
+			_, okA := slices.BinarySearch(a.Set, h)
+			_, okB := slices.BinarySearch(b.Set, h)
+			if okA {
+				inA++
+			}
+			if okB {
+				inB++
+			}
+			if okA && okB {
+				inBoth++
+			}
+		}
+		if 2*inBoth < min(na, nb) {
+			na, nb, inter = na-inA, nb-inB, inter-inBoth
+			m.Chrome = inBoth
+		}
+	}
+	m.Shared = inter
+	if na > 0 {
+		m.AinB = float64(inter) / float64(na)
+	}
+	if nb > 0 {
+		m.BinA = float64(inter) / float64(nb)
+	}
+	if u := na + nb - inter; u > 0 {
+		m.Jaccard = float64(inter) / float64(u)
+	}
+	return m, inter >= opt.MinShared && inter > 0 && m.Containment() >= opt.Threshold
+}
+
+func sameSite(a, b string) bool { return a == "" || b == "" || a == b }
+
+// intersect counts the common elements of two sorted sets.
+func intersect(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// bookends follows the run of equal shingles that starts within the first
+// window positions of both sequences, stepping over small edits (a changed
+// word breaks k consecutive shingles, so window should be at least k), and
+// returns the shingles of that run.
+func bookends(a, b []uint64, window int) []uint64 {
+	i, j, ok := resync(a, b, 0, 0, window)
+	if !ok {
+		return nil
+	}
+	var run []uint64
+	for ok {
+		for i < len(a) && j < len(b) && a[i] == b[j] {
+			run = append(run, a[i])
+			i++
+			j++
+		}
+		i, j, ok = resync(a, b, i, j, window)
+	}
+	return run
+}
+
+// reversedBookends is bookends from the end of both sequences.
+func reversedBookends(a, b []uint64, window int) []uint64 {
+	ra, rb := slices.Clone(a), slices.Clone(b)
+	slices.Reverse(ra)
+	slices.Reverse(rb)
+	return bookends(ra, rb, window)
+}
+
+// resync finds the nearest positions i+di, j+dj (di, dj < window) where the
+// sequences agree again, preferring the smallest total skip.
+func resync(a, b []uint64, i, j, window int) (int, int, bool) {
+	for d := 0; d < 2*window; d++ {
+		for di := max(0, d-window+1); di <= min(d, window-1); di++ {
+			dj := d - di
+			if i+di < len(a) && j+dj < len(b) && a[i+di] == b[j+dj] {
+				return i + di, j + dj, true
+			}
+		}
+	}
+	return i, j, false
+}
