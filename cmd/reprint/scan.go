@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/report"
+	"github.com/reprint-news/reprint/scan"
+)
+
+func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("scan", stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: reprint scan [flags] INPUT...\n\nflags:\n%s", fs.FlagUsages())
+	}
+	opt := scan.DefaultOptions()
+	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv and rejected.csv to `DIR` (default: stories.jsonl on stdout)")
+	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
+	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
+	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
+	fs.IntVar(&opt.Template.CorpusMinDocs, "template-corpus-docs", 50, "a shingle in this many pages (or 0.5% of the corpus, if more) is dropped everywhere")
+	fs.IntVar(&opt.K, "shingle", opt.K, "words per shingle")
+	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
+	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing and community detection")
+	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
+	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
+	quiet := fs.Bool("quiet", false, "print no summary")
+	fields := corpus.DefaultFields()
+	fs.StringVar(&fields.ID, "field-id", fields.ID, "JSONL/CSV field holding the document ID")
+	fs.StringVar(&fields.Text, "field-text", fields.Text, "JSONL/CSV field holding the text")
+	fs.StringVar(&fields.Outlet, "field-outlet", fields.Outlet, "JSONL/CSV field holding the outlet")
+	fs.StringVar(&fields.URL, "field-url", fields.URL, "JSONL/CSV field holding the URL")
+	fs.StringVar(&fields.Date, "field-date", fields.Date, "JSONL/CSV field holding the date")
+	fs.StringVar(&fields.Title, "field-title", fields.Title, "JSONL/CSV field holding the title")
+	fs.StringVar(&fields.HTML, "field-html", fields.HTML, "JSONL/CSV field holding HTML, used when the text field is empty")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageErr("scan: no INPUT given")
+	}
+	if err := checkScanOptions(opt); err != nil {
+		return err
+	}
+	start := time.Now()
+	var docs []corpus.Document
+	rejected, err := corpus.Read(fs.Args(), corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin},
+		func(d *corpus.Document) error {
+			docs = append(docs, *d)
+			return nil
+		})
+	if err != nil {
+		return &exitError{2, err}
+	}
+	res := scan.Run(docs, opt)
+	res.Rejected = rejected
+	if *out == "" {
+		if err := report.Stories(stdout, res); err != nil {
+			return err
+		}
+		stdout = stderr
+	} else if err := writeScan(*out, res); err != nil {
+		return &exitError{2, err}
+	}
+	if *quiet {
+		return nil
+	}
+	return report.Summary(stdout, res, time.Since(start))
+}
+
+func checkScanOptions(o scan.Options) error {
+	switch {
+	case o.Threshold <= 0 || o.Threshold > 1:
+		return usageErr("scan: --threshold must be in (0, 1], got %g", o.Threshold)
+	case o.K < 1:
+		return usageErr("scan: --shingle must be at least 1, got %d", o.K)
+	case o.SignatureSize < 1:
+		return usageErr("scan: --signature-size must be at least 1, got %d", o.SignatureSize)
+	case o.MinShared < 1:
+		return usageErr("scan: --min-shared must be at least 1, got %d", o.MinShared)
+	}
+	return nil
+}
+
+// writeScan writes the machine-readable reports into dir, each atomically.
+func writeScan(dir string, res *scan.Result) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *scan.Result) error
+	}{
+		{"stories.jsonl", report.Stories},
+		{"pairs.csv", report.Pairs},
+		{"assignments.csv", report.Assignments},
+		{"rejected.csv", report.Rejected},
+	} {
+		err := report.WriteFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, res) })
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", f.name, err)
+		}
+	}
+	return nil
+}

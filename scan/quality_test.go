@@ -1,0 +1,144 @@
+package scan
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/eval"
+	"github.com/reprint-news/reprint/synth"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/quality.txt")
+
+// quality scores a scan of the generated articles against their labels,
+// overall and per kind of document, as a text table.
+func quality(arts []synth.Article, res *Result) string {
+	pred := assign(arts, res)
+	var b bytes.Buffer
+	s := eval.Compare(pred, labels(arts))
+	fmt.Fprintf(&b, "all          docs %5d  precision %.4f  recall %.4f  f1 %.4f  ari %.4f\n", s.Docs, s.Precision, s.Recall, s.F1, s.ARI)
+
+	// Recall per kind: the true pairs between a copy (or rewrite, or brief
+	// copy) and its source.
+	recall := map[synth.Kind][][]string{}
+	byID := map[string]synth.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for _, a := range arts {
+		if a.Source != "" {
+			kind := a.Kind
+			if byID[a.Source].Kind == synth.Kind("brief") {
+				kind = "brief-copy"
+			}
+			recall[kind] = append(recall[kind], []string{a.ID, a.Source})
+		}
+	}
+	for _, k := range []synth.Kind{"copy", "rewrite", "brief-copy"} {
+		in, all := eval.Together(recall[k], pred)
+		fmt.Fprintf(&b, "%-12s pairs %5d  recall %.4f\n", k, all, ratio(in, all))
+	}
+
+	// False merges: pairs that must stay apart. Same-event articles against
+	// every article of their event's story; briefs of one template against
+	// each other.
+	apart := map[string][][]string{}
+	events, templates := map[string][]string{}, map[string][]string{}
+	for _, a := range arts {
+		if a.Event != "" && (a.Kind == "event" || a.Kind == "original") {
+			events[a.Event] = append(events[a.Event], a.ID)
+		}
+		if a.Template != "" && a.Source == "" {
+			templates[a.Template] = append(templates[a.Template], a.ID)
+		}
+	}
+	for _, e := range sortedKeys(events) {
+		apart["event"] = append(apart["event"], events[e])
+	}
+	for _, tm := range sortedKeys(templates) {
+		apart["brief"] = append(apart["brief"], templates[tm])
+	}
+	for _, k := range []string{"event", "brief"} {
+		merged, all := eval.Together(apart[k], pred)
+		fmt.Fprintf(&b, "%-12s pairs %5d  kept apart %.4f\n", k, all, 1-ratio(merged, all))
+	}
+	return b.String()
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// TestQuality scans a generated corpus of 5,000 articles, with outlet
+// metadata and without it, and compares the scores with
+// testdata/quality.txt: a change in quality shows as a diff to review.
+func TestQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and scans 10,000 documents")
+	}
+	arts := synth.Generate(synth.Config{Docs: 5000, Seed: 1})
+	docs := make([]corpus.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = a.Document
+	}
+	var got bytes.Buffer
+	res := Run(docs, DefaultOptions())
+	fmt.Fprintf(&got, "# reprint scan, default options, synth seed 1, 5000 documents\n\n## with outlet metadata\n%s", quality(arts, res))
+	all := eval.Compare(assign(arts, res), labels(arts))
+	if all.F1 < 0.98 {
+		t.Errorf("F1 with metadata = %.4f, want >= 0.98", all.F1)
+	}
+	for i := range docs {
+		docs[i].Outlet, docs[i].URL = "", ""
+	}
+	res = Run(docs, DefaultOptions())
+	fmt.Fprintf(&got, "\n## without outlet metadata (no outlet, no URL)\n%s", quality(arts, res))
+
+	path := filepath.Join("testdata", "quality.txt")
+	if *update {
+		if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./scan -update writes it)", err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("quality changed; review and run go test ./scan -run TestQuality -update:\n--- got\n%s--- want\n%s", got.Bytes(), want)
+	}
+}
+
+func assign(arts []synth.Article, res *Result) eval.Assignment {
+	a := eval.Assignment{}
+	for i, x := range arts {
+		a[x.ID] = res.Stories[res.StoryOf[i]].ID
+	}
+	return a
+}
+
+func labels(arts []synth.Article) eval.Assignment {
+	a := eval.Assignment{}
+	for _, x := range arts {
+		a[x.ID] = x.Story
+	}
+	return a
+}

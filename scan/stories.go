@@ -1,0 +1,39 @@
+package scan
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/reprint-news/reprint/cluster"
+)
+
+// stories groups the verified pairs into stories, numbers them in order of
+// their first member (s000001, ...), and finds each story's provenance.
+func stories(pairs []cluster.Match, docs []Doc, seed uint64) ([]Story, []int) {
+	groups := cluster.Groups(len(docs), pairs, seed)
+	storyOf := make([]int, len(docs))
+	for s, g := range groups {
+		for _, d := range g {
+			storyOf[d] = s
+		}
+	}
+	within := make([][]cluster.Match, len(groups))
+	for _, m := range pairs {
+		if s := storyOf[m.A]; s == storyOf[m.B] {
+			within[s] = append(within[s], m)
+		}
+	}
+	dates := make([]time.Time, len(docs))
+	for i, d := range docs {
+		dates[i] = d.Date
+	}
+	out := make([]Story, len(groups))
+	for s, g := range groups {
+		st := Story{ID: fmt.Sprintf("s%06d", s+1), Members: g, Origin: g[0]}
+		if len(g) > 1 {
+			st.Origin, st.Links = cluster.Provenance(g, within[s], dates)
+		}
+		out[s] = st
+	}
+	return out, storyOf
+}
