@@ -3,8 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-
-	"github.com/reprint-news/reprint/shingle"
 )
 
 // Params returns the band layout (bands, rows per band, bands*rows <= size)
@@ -63,73 +61,84 @@ type LSHStats struct {
 	EmptySignature int // documents with nothing left to sign
 }
 
-type bandEntry struct {
-	key uint64
-	doc uint32
-}
-
 // Candidates returns the distinct pairs of documents (i<j, packed as
 // i<<32|j, sorted) whose signatures agree on all rows of at least one band.
-// Band keys live in one flat slice that is sorted, not in maps of slices.
-// A bucket with more than bucketCap documents is skipped and counted: it is
-// chrome or boilerplate that survived suppression, and its pairs would
-// swamp verification. skip[i] excludes document i (nothing to sign).
-func Candidates(sigs []shingle.Signature, skip []bool, bands, rows, bucketCap int) ([]uint64, LSHStats) {
+// sigs holds every document's signature, size values each, back to back;
+// skip[i] excludes document i (nothing to sign).
+//
+// One band at a time, every document's band key and index are packed into
+// one uint64 (key<<32 | doc) in a flat slice that is sorted: equal keys
+// become runs, with no maps of slices and no per-bucket allocation. A run
+// of more than bucketCap documents is skipped and counted: it is chrome or
+// boilerplate that survived suppression, and its pairs would swamp
+// verification.
+func Candidates(sigs []uint32, size int, skip []bool, bands, rows, bucketCap int) ([]uint64, LSHStats) {
 	st := LSHStats{Bands: bands, Rows: rows}
-	entries := make([]bandEntry, 0, len(sigs)*bands)
-	for i, sig := range sigs {
-		if skip[i] {
+	for _, s := range skip {
+		if s {
 			st.EmptySignature++
-			continue
-		}
-		for b := range bands {
-			entries = append(entries, bandEntry{bandKey(b, sig[b*rows:(b+1)*rows]), uint32(i)})
 		}
 	}
-	slices.SortFunc(entries, func(x, y bandEntry) int {
-		if x.key != y.key {
-			if x.key < y.key {
-				return -1
-			}
-			return 1
-		}
-		return int(x.doc) - int(y.doc)
-	})
+	n := len(skip)
+	entries := make([]uint64, 0, n)
 	var pairs []uint64
-	for i := 0; i < len(entries); {
-		j := i + 1
-		for j < len(entries) && entries[j].key == entries[i].key {
-			j++
+	compacted := 0 // length of pairs after the last deduplication
+	for b := range bands {
+		entries = entries[:0]
+		for i := range n {
+			if !skip[i] {
+				sig := sigs[i*size : (i+1)*size]
+				entries = append(entries, uint64(bandKey(b, sig[b*rows:(b+1)*rows]))<<32|uint64(i))
+			}
 		}
-		switch n := j - i; {
-		case n > bucketCap:
-			st.Oversized++
-			st.OversizedDocs += n
-		case n > 1:
-			for x := i; x < j; x++ {
-				for y := x + 1; y < j; y++ {
-					if entries[x].doc != entries[y].doc {
-						pairs = append(pairs, uint64(entries[x].doc)<<32|uint64(entries[y].doc))
+		slices.Sort(entries)
+		for i := 0; i < len(entries); {
+			j := i + 1
+			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {
+				j++
+			}
+			switch run := j - i; {
+			case run > bucketCap:
+				st.Oversized++
+				st.OversizedDocs += run
+			case run > 1:
+				for x := i; x < j; x++ {
+					for y := x + 1; y < j; y++ {
+						pairs = append(pairs, entries[x]<<32|entries[y]&(1<<32-1))
 					}
 				}
 			}
+			i = j
 		}
-		i = j
+		// A true copy collides in many bands: deduplicate whenever the
+		// list has doubled, so memory stays near the distinct pairs.
+		if len(pairs) > max(1<<22, 2*compacted) {
+			pairs = sortedUnique(pairs)
+			compacted = len(pairs)
+		}
 	}
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
+	pairs = sortedUnique(pairs)
 	st.Candidates = len(pairs)
 	return pairs, st
 }
 
-// bandKey hashes one band's rows together with the band's index, so equal
-// values in different bands never share a bucket.
-func bandKey(band int, rows []uint64) uint64 {
+func sortedUnique(p []uint64) []uint64 {
+	slices.Sort(p)
+	return slices.Compact(p)
+}
+
+// bandKey hashes one band's rows together with the band's index. With one
+// row per band the key is the value itself: the band index only matters
+// within a band's own sort.
+func bandKey(band int, rows []uint32) uint32 {
+	if len(rows) == 1 {
+		return rows[0]
+	}
 	h := uint64(band+1) * 0x9e3779b97f4a7c15
 	for _, v := range rows {
-		h ^= v
+		h ^= uint64(v)
 		h *= 0xbf58476d1ce4e5b9
 		h ^= h >> 31
 	}
-	return h
+	return uint32(h)
 }

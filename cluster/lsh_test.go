@@ -3,8 +3,6 @@ package cluster
 import (
 	"math"
 	"testing"
-
-	"github.com/reprint-news/reprint/shingle"
 )
 
 func TestParams(t *testing.T) {
@@ -44,16 +42,15 @@ func TestJaccardFloor(t *testing.T) {
 }
 
 func TestCandidates(t *testing.T) {
-	sig := func(vals ...uint64) shingle.Signature { return shingle.Signature(vals) }
-	sigs := []shingle.Signature{
-		sig(1, 2, 3, 4),
-		sig(1, 2, 9, 9), // shares band 0 with doc 0
-		sig(7, 7, 3, 4), // shares band 1 with doc 0
-		sig(5, 6, 8, 8),
-		sig(1, 2, 3, 4), // skipped
+	sigs := []uint32{
+		1, 2, 3, 4,
+		1, 2, 9, 9, // shares band 0 with doc 0
+		7, 7, 3, 4, // shares band 1 with doc 0
+		5, 6, 8, 8,
+		1, 2, 3, 4, // skipped
 	}
 	skip := []bool{false, false, false, false, true}
-	pairs, st := Candidates(sigs, skip, 2, 2, 10)
+	pairs, st := Candidates(sigs, 4, skip, 2, 2, 10)
 	want := []uint64{0<<32 | 1, 0<<32 | 2}
 	if len(pairs) != len(want) {
 		t.Fatalf("pairs = %x, want %x", pairs, want)
@@ -67,7 +64,7 @@ func TestCandidates(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 	// A bucket over the cap is skipped and counted.
-	pairs, st = Candidates(sigs, skip, 2, 2, 1)
+	pairs, st = Candidates(sigs, 4, skip, 2, 2, 1)
 	if len(pairs) != 0 || st.Oversized != 2 || st.OversizedDocs != 4 {
 		t.Errorf("with cap 1: pairs %x, stats %+v", pairs, st)
 	}

@@ -7,9 +7,9 @@ import (
 // Item is what verification needs of one document.
 type Item struct {
 	Outlet string   // "" when unknown
-	Set    []uint64 // shingle hashes after template suppression, sorted and unique
-	Head   []uint64 // the first shingle hashes in document order, before suppression
-	Tail   []uint64 // the last shingle hashes in document order, before suppression
+	Set    []uint32 // shingle hashes after template suppression, sorted and unique
+	Head   []uint32 // the first shingle hashes in document order, before suppression; nil to skip chrome detection
+	Tail   []uint32 // the last shingle hashes in document order, before suppression
 }
 
 // Match is a verified pair: scores on the shingle sets after template
@@ -47,7 +47,7 @@ func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
 	na, nb := len(a.Set), len(b.Set)
 	inter := intersect(a.Set, b.Set)
 	m := Match{A: ia, B: ib}
-	if sameSite(a.Outlet, b.Outlet) && inter > 0 {
+	if sameSite(a.Outlet, b.Outlet) && inter > 0 && a.Head != nil && b.Head != nil {
 		chrome := bookends(a.Head, b.Head, opt.Window)
 		chrome = append(chrome, reversedBookends(a.Tail, b.Tail, opt.Window)...)
 		slices.Sort(chrome)
@@ -87,7 +87,7 @@ func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
 func sameSite(a, b string) bool { return a == "" || b == "" || a == b }
 
 // intersect counts the common elements of two sorted sets.
-func intersect(a, b []uint64) int {
+func intersect(a, b []uint32) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -108,12 +108,12 @@ func intersect(a, b []uint64) int {
 // window positions of both sequences, stepping over small edits (a changed
 // word breaks k consecutive shingles, so window should be at least k), and
 // returns the shingles of that run.
-func bookends(a, b []uint64, window int) []uint64 {
+func bookends(a, b []uint32, window int) []uint32 {
 	i, j, ok := resync(a, b, 0, 0, window)
 	if !ok {
 		return nil
 	}
-	var run []uint64
+	var run []uint32
 	for ok {
 		for i < len(a) && j < len(b) && a[i] == b[j] {
 			run = append(run, a[i])
@@ -126,7 +126,7 @@ func bookends(a, b []uint64, window int) []uint64 {
 }
 
 // reversedBookends is bookends from the end of both sequences.
-func reversedBookends(a, b []uint64, window int) []uint64 {
+func reversedBookends(a, b []uint32, window int) []uint32 {
 	ra, rb := slices.Clone(a), slices.Clone(b)
 	slices.Reverse(ra)
 	slices.Reverse(rb)
@@ -135,7 +135,7 @@ func reversedBookends(a, b []uint64, window int) []uint64 {
 
 // resync finds the nearest positions i+di, j+dj (di, dj < window) where the
 // sequences agree again, preferring the smallest total skip.
-func resync(a, b []uint64, i, j, window int) (int, int, bool) {
+func resync(a, b []uint32, i, j, window int) (int, int, bool) {
 	for d := 0; d < 2*window; d++ {
 		for di := max(0, d-window+1); di <= min(d, window-1); di++ {
 			dj := d - di

@@ -6,17 +6,17 @@ import (
 )
 
 // seq returns n distinct hashes starting at base.
-func seq(base uint64, n int) []uint64 {
-	s := make([]uint64, n)
+func seq(base uint32, n int) []uint32 {
+	s := make([]uint32, n)
 	for i := range s {
-		s[i] = base + uint64(i)
+		s[i] = base + uint32(i)
 	}
 	return s
 }
 
-func page(parts ...[]uint64) []uint64 { return slices.Concat(parts...) }
+func page(parts ...[]uint32) []uint32 { return slices.Concat(parts...) }
 
-func item(outlet string, text []uint64) *Item {
+func item(outlet string, text []uint32) *Item {
 	set := slices.Clone(text)
 	slices.Sort(set)
 	set = slices.Compact(set)
@@ -33,7 +33,7 @@ func TestVerify(t *testing.T) {
 	edited := slices.Clone(body1)
 	for i := 0; i < len(edited); i += 50 {
 		for j := i; j < min(i+5, len(edited)); j++ {
-			edited[j] += 1 << 40
+			edited[j] += 1 << 30
 		}
 	}
 	tests := []struct {
@@ -62,7 +62,7 @@ func TestBookendsStepsOverEdits(t *testing.T) {
 	a := seq(1, 100)
 	b := slices.Clone(a)
 	b[40] = 999 // one changed shingle
-	b = append(b[:70], append([]uint64{7, 8, 9}, b[70:]...)...)
+	b = append(b[:70], append([]uint32{7, 8, 9}, b[70:]...)...)
 	got := bookends(a, b, 10)
 	if len(got) != 99 {
 		t.Errorf("run has %d shingles, want 99 (all but the changed one)", len(got))
@@ -71,16 +71,16 @@ func TestBookendsStepsOverEdits(t *testing.T) {
 		t.Errorf("unrelated sequences: run of %d", len(got))
 	}
 	// The run may start a few shingles in (a date line, a symbol).
-	if got := bookends(page([]uint64{77, 78}, a), a, 10); len(got) != 100 {
+	if got := bookends(page([]uint32{77, 78}, a), a, 10); len(got) != 100 {
 		t.Errorf("offset start: run of %d, want 100", len(got))
 	}
 }
 
 func TestIntersect(t *testing.T) {
-	if got := intersect([]uint64{1, 3, 5, 7}, []uint64{2, 3, 4, 7, 9}); got != 2 {
+	if got := intersect([]uint32{1, 3, 5, 7}, []uint32{2, 3, 4, 7, 9}); got != 2 {
 		t.Errorf("intersect = %d, want 2", got)
 	}
-	if got := intersect(nil, []uint64{1}); got != 0 {
+	if got := intersect(nil, []uint32{1}); got != 0 {
 		t.Errorf("intersect with empty = %d", got)
 	}
 }

@@ -100,7 +100,7 @@ func TestQuality(t *testing.T) {
 		docs[i] = a.Document
 	}
 	var got bytes.Buffer
-	res := Run(docs, DefaultOptions())
+	res := run(t, docs)
 	fmt.Fprintf(&got, "# reprint scan, default options, synth seed 1, 5000 documents\n\n## with outlet metadata\n%s", quality(arts, res))
 	all := eval.Compare(assign(arts, res), labels(arts))
 	if all.F1 < 0.98 {
@@ -109,7 +109,7 @@ func TestQuality(t *testing.T) {
 	for i := range docs {
 		docs[i].Outlet, docs[i].URL = "", ""
 	}
-	res = Run(docs, DefaultOptions())
+	res = run(t, docs)
 	fmt.Fprintf(&got, "\n## without outlet metadata (no outlet, no URL)\n%s", quality(arts, res))
 
 	path := filepath.Join("testdata", "quality.txt")
@@ -141,4 +141,13 @@ func labels(arts []synth.Article) eval.Assignment {
 		a[x.ID] = x.Story
 	}
 	return a
+}
+
+func run(t *testing.T, docs []corpus.Document) *Result {
+	t.Helper()
+	res, err := Run(Docs(docs), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

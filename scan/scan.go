@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/reprint-news/reprint/cluster"
@@ -29,6 +30,16 @@ type Options struct {
 	BookendLen    int     // shingles kept from each end of a document to detect shared page chrome
 	Template      shingle.TemplateOptions
 	Workers       int // 0 means GOMAXPROCS
+	// Progress, when set, is told how far each stage is: done of total
+	// items (total 0 when not known yet). It is called from several
+	// goroutines, often; it must be cheap and safe for concurrent use.
+	Progress func(stage string, done, total int)
+}
+
+func (o *Options) progress(stage string, done, total int) {
+	if o.Progress != nil {
+		o.Progress(stage, done, total)
+	}
 }
 
 // DefaultOptions returns the settings the evaluation chose (see README).
@@ -86,13 +97,32 @@ type Stage struct {
 	Time time.Duration
 }
 
-// Run scans docs (in input order) and returns what it found.
-func Run(docs []corpus.Document, opt Options) *Result {
+// Source calls fn once for each document, in input order, and returns the
+// first error; corpus.Read fits it.
+type Source func(fn func(*corpus.Document) error) error
+
+// Docs is a Source over documents in memory.
+func Docs(docs []corpus.Document) Source {
+	return func(fn func(*corpus.Document) error) error {
+		for i := range docs {
+			if err := fn(&docs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Run scans the documents of src and returns what it found, or src's
+// error. Documents stream through: a document's text is dropped once it is
+// shingled, and what stays is a compact feature record (32-bit shingle
+// hashes, sorted; the ends of the page for pages whose site has few pages).
+func Run(src Source, opt Options) (*Result, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Docs: make([]Doc, len(docs))}
+	res := &Result{}
 	clock := time.Now()
 	lap := func(name string) {
 		now := time.Now()
@@ -100,77 +130,79 @@ func Run(docs []corpus.Document, opt Options) *Result {
 		clock = now
 	}
 
-	items := make([]cluster.Item, len(docs))
-	sets := make([][]uint64, len(docs))
-	outlets := make([]string, len(docs))
-	parallel(len(docs), workers, func() func(int) {
-		sh := shingle.NewShingler(opt.K)
-		var seq []uint64
-		return func(i int) {
-			d := &docs[i]
-			seq = sh.Hashes(seq[:0], d.Text)
-			head, tail := ends(seq, opt.BookendLen)
-			set := shingle.Set(slices.Clone(seq))
-			sets[i] = slices.Clip(set)
-			outlets[i] = d.Outlet
-			items[i] = cluster.Item{Outlet: d.Outlet, Head: head, Tail: tail}
-			res.Docs[i] = Doc{ID: d.ID, Outlet: d.Outlet, URL: d.URL, Title: d.Title, Date: d.Date, Shingles: len(set)}
-		}
-	})
+	feats, err := extract(src, opt, workers, &res.Docs)
+	if err != nil {
+		return nil, err
+	}
+	outlets := make([]string, len(feats))
+	sets := make([][]uint32, len(feats))
+	for i := range feats {
+		outlets[i] = res.Docs[i].Outlet
+		sets[i] = feats[i].Set
+		res.Docs[i].Shingles = len(sets[i])
+	}
 	lap("shingle")
 
 	tmpl := shingle.LearnTemplates(outlets, sets, opt.Template)
 	lap("templates")
 
-	sigs := make([]shingle.Signature, len(docs))
-	empty := make([]bool, len(docs))
-	parallel(len(docs), workers, func() func(int) {
+	size := opt.SignatureSize
+	sigs := make([]uint32, len(feats)*size)
+	empty := make([]bool, len(feats))
+	var signed atomic.Int64
+	parallel(len(feats), workers, func() func(int) {
+		sig := make(shingle.Signature, size)
 		return func(i int) {
-			kept := tmpl.Filter(nil, outlets[i], sets[i])
-			items[i].Set = kept
+			if n := signed.Add(1); n%1024 == 0 || int(n) == len(feats) {
+				opt.progress("sign", int(n), len(feats))
+			}
+			kept := slices.Clone(tmpl.Filter(sets[i][:0], outlets[i], sets[i]))
+			feats[i].Set = kept
 			res.Docs[i].Kept = len(kept)
 			empty[i] = len(kept) == 0
-			sigs[i] = make(shingle.Signature, opt.SignatureSize)
-			shingle.Sign(sigs[i], kept, opt.Seed)
+			shingle.Sign(sig, kept, opt.Seed)
+			for b, v := range sig {
+				sigs[i*size+b] = uint32(v)
+			}
 		}
 	})
 	sets = nil
 	lap("sign")
 
-	ratio := opt.SizeRatio
-	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, ratio), opt.SignatureSize)
-	cands, lst := cluster.Candidates(sigs, empty, bands, rows, opt.BucketCap)
+	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size)
+	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BucketCap)
+	sigs = nil
 	res.Stats.LSH = lst
 	lap("lsh")
 
-	vopt := cluster.VerifyOptions{Threshold: opt.Threshold, MinShared: opt.MinShared, Window: 2 * opt.K}
-	found := make([]*cluster.Match, len(cands))
-	parallel(len(cands), workers, func() func(int) {
-		return func(c int) {
-			a, b := int(cands[c]>>32), int(uint32(cands[c]))
-			if m, ok := cluster.Verify(&items[a], &items[b], a, b, vopt); ok {
-				found[c] = &m
-			}
-		}
-	})
+	res.Pairs = verify(feats, cands, opt, workers)
 	res.Stats.Verified = len(cands)
-	for _, m := range found {
-		if m != nil {
-			res.Pairs = append(res.Pairs, *m)
-		}
-	}
 	lap("verify")
 
 	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed)
 	lap("stories")
-	return res
+	return res, nil
 }
 
-// ends returns copies of the first and last n hashes of seq.
-func ends(seq []uint64, n int) (head, tail []uint64) {
-	head = slices.Clone(seq[:min(n, len(seq))])
-	tail = slices.Clone(seq[max(0, len(seq)-n):])
-	return head, tail
+// verify scores every candidate pair, in parallel over contiguous ranges,
+// and returns the copies in candidate order.
+func verify(feats []cluster.Item, cands []uint64, opt Options, workers int) []cluster.Match {
+	vopt := cluster.VerifyOptions{Threshold: opt.Threshold, MinShared: opt.MinShared, Window: 2 * opt.K}
+	const chunk = 4096
+	found := make([][]cluster.Match, (len(cands)+chunk-1)/chunk)
+	var done atomic.Int64
+	parallel(len(found), workers, func() func(int) {
+		return func(c int) {
+			opt.progress("verify", min(int(done.Add(1))*chunk, len(cands)), len(cands))
+			for _, p := range cands[c*chunk : min(len(cands), (c+1)*chunk)] {
+				a, b := int(p>>32), int(uint32(p))
+				if m, ok := cluster.Verify(&feats[a], &feats[b], a, b, vopt); ok {
+					found[c] = append(found[c], m)
+				}
+			}
+		}
+	})
+	return slices.Concat(found...)
 }
 
 // parallel calls the function made by mk(), one per worker, for every

@@ -18,12 +18,13 @@ const empty = ^uint64(0)
 // len(sig) is the number of bins and may be any size of at least 1.
 //
 // Duplicates in set do not change the signature, so set may be raw
-// Hashes output. An empty set gives a signature of all ^uint64(0).
+// Hashes output. Sets of 32-bit hashes (the low half of Hashes' values, as
+// scan keeps them) sign the same way. An empty set gives a signature of all ^uint64(0).
 // Sign takes O(1) time per hash plus O(len(sig)) for densification.
 //
 // The scheme is one-permutation hashing with optimal densification; see
 // the package documentation.
-func Sign(sig Signature, set []uint64, seed uint64) {
+func Sign[H uint32 | uint64](sig Signature, set []H, seed uint64) {
 	if len(sig) == 0 {
 		panic("shingle: Sign with an empty signature")
 	}
@@ -32,7 +33,7 @@ func Sign(sig Signature, set []uint64, seed uint64) {
 	}
 	n := uint64(len(sig))
 	for _, h := range set {
-		v := mix(h ^ seed)
+		v := mix(uint64(h) ^ seed)
 		b, _ := bits.Mul64(v, n)
 		if v < sig[b] {
 			sig[b] = v

@@ -13,7 +13,7 @@ func TestSignEmptySet(t *testing.T) {
 	for i := range sig {
 		sig[i] = uint64(i)
 	}
-	Sign(sig, nil, 1)
+	Sign[uint64](sig, nil, 1)
 	for i, v := range sig {
 		if v != ^uint64(0) {
 			t.Errorf("bin %d = %x, want all ones", i, v)
@@ -214,5 +214,19 @@ func BenchmarkSign(b *testing.B) {
 				Sign(sig, set, 1)
 			}
 		})
+	}
+}
+
+func TestSign32MatchesSign64(t *testing.T) {
+	set64 := []uint64{3, 1 << 20, 77, 1<<32 - 1, 12345}
+	set32 := make([]uint32, len(set64))
+	for i, h := range set64 {
+		set32[i] = uint32(h)
+	}
+	a, b := make(Signature, 16), make(Signature, 16)
+	Sign(a, set64, 7)
+	Sign(b, set32, 7)
+	if Similarity(a, b) != 1 {
+		t.Errorf("signatures of equal 32- and 64-bit sets differ: %x vs %x", a, b)
 	}
 }

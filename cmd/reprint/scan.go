@@ -28,7 +28,10 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing and community detection")
 	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
 	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
-	quiet := fs.Bool("quiet", false, "print no summary")
+	quiet := fs.Bool("quiet", false, "print no summary and no progress")
+	progressMode := fs.String("progress", "auto", "progress on stderr: auto (only on a terminal), always or never")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `FILE` at the end")
 	fields := corpus.DefaultFields()
 	fs.StringVar(&fields.ID, "field-id", fields.ID, "JSONL/CSV field holding the document ID")
 	fs.StringVar(&fields.Text, "field-text", fields.Text, "JSONL/CSV field holding the text")
@@ -47,17 +50,36 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := checkScanOptions(opt); err != nil {
 		return err
 	}
+	switch *progressMode {
+	case "auto", "always", "never":
+	default:
+		return usageErr("scan: --progress must be auto, always or never, got %q", *progressMode)
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return &exitError{2, err}
+		}
+		defer stop()
+	}
+	var bar *progress
+	if !*quiet && showProgress(*progressMode, stderr) {
+		bar = newProgress(stderr)
+		opt.Progress = bar.update
+	}
 	start := time.Now()
-	var docs []corpus.Document
-	rejected, err := corpus.Read(fs.Args(), corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin},
-		func(d *corpus.Document) error {
-			docs = append(docs, *d)
-			return nil
-		})
+	var rejected []corpus.Rejected
+	read := func(fn func(*corpus.Document) error) (err error) {
+		rejected, err = corpus.Read(fs.Args(), corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}, fn)
+		return err
+	}
+	res, err := scan.Run(read, opt)
+	if bar != nil {
+		bar.finish()
+	}
 	if err != nil {
 		return &exitError{2, err}
 	}
-	res := scan.Run(docs, opt)
 	res.Rejected = rejected
 	if *out == "" {
 		if err := report.Stories(stdout, res); err != nil {
@@ -66,6 +88,11 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdout = stderr
 	} else if err := writeScan(*out, res); err != nil {
 		return &exitError{2, err}
+	}
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return &exitError{2, err}
+		}
 	}
 	if *quiet {
 		return nil

@@ -1,0 +1,52 @@
+// Package radix sorts slices of 32-bit hashes by least-significant-digit
+// radix sort: four stable counting passes of one byte each, O(n) with no
+// comparisons. Shingle hashes are uniformly distributed, which is the
+// case where radix sort beats comparison sorts by the widest margin.
+package radix
+
+// Sort sorts a in increasing order, using buf as scratch space (grown if
+// shorter than a), and returns buf for reuse.
+func Sort(a, buf []uint32) []uint32 {
+	if len(a) < 64 {
+		insertion(a)
+		return buf
+	}
+	if cap(buf) < len(a) {
+		buf = make([]uint32, len(a))
+	}
+	buf = buf[:len(a)]
+	src, dst := a, buf
+	var count [256]int
+	for shift := uint(0); shift < 32; shift += 8 {
+		clear(count[:])
+		for _, v := range src {
+			count[byte(v>>shift)]++
+		}
+		if count[byte(src[0]>>shift)] == len(src) {
+			continue // every value has the same digit here
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, v := range src {
+			d := byte(v >> shift)
+			dst[count[d]] = v
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+	return buf
+}
+
+func insertion(a []uint32) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
