@@ -3,8 +3,6 @@ package corpus
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 )
 
@@ -56,42 +54,7 @@ func jsonRecord(line []byte, base int64, names *[nField]string) (v [nField]strin
 	if reason := checkBytes(line, base); reason != "" {
 		return v, reason
 	}
-	if t := bytes.TrimSpace(line); t[0] != '{' {
-		return v, "malformed JSON: want an object"
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(line, &obj); err != nil {
-		return v, "malformed JSON: " + err.Error()
-	}
-	for i, name := range names {
-		raw, ok := obj[name]
-		if name == "" || !ok {
-			continue
-		}
-		s, ok := jsonString(raw)
-		if !ok {
-			return v, fmt.Sprintf("field %q: want a string", name)
-		}
-		v[i] = s
-	}
-	return v, ""
-}
-
-// jsonString returns a JSON value as a field string: a string as is, a
-// number as written (IDs are often numbers), null as "". Other values do
-// not fit a field.
-func jsonString(raw json.RawMessage) (string, bool) {
-	switch c := raw[0]; {
-	case c == '"':
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err == nil
-	case c == 'n':
-		return "", true
-	case c == '-' || ('0' <= c && c <= '9'):
-		return string(raw), true
-	}
-	return "", false
+	return jsonFields(line, names, true)
 }
 
 // lineReader reads lines of any length up to max, counting lines and

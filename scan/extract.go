@@ -1,12 +1,14 @@
 package scan
 
 import (
+	"context"
 	"slices"
 	"sync"
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/corpus"
 	"github.com/reprint-news/reprint/internal/radix"
+	"github.com/reprint-news/reprint/internal/spool"
 	"github.com/reprint-news/reprint/shingle"
 )
 
@@ -16,24 +18,42 @@ import (
 // memory.
 const endsFor = 50
 
+// parts is the number of hash-space partitions template counts are
+// spilled into: learning holds one partition in memory at a time.
+const parts = 256
+
 type job struct {
 	i            int
 	text, outlet string
 	keepEnds     bool
 }
 
-type feature struct {
+type shingled struct {
 	i    int
+	set  []uint32
 	item cluster.Item
 }
 
-// extract reads src, keeping each document's metadata in docs, and
-// shingles the texts on workers goroutines. It returns the feature record
-// of every document, in input order. The Item's Set holds the 32-bit
-// shingle hashes, sorted and unique, before template suppression.
-func extract(src Source, opt Options, workers int, docs *[]Doc) ([]cluster.Item, error) {
+// pass1 is what the first pass over the input leaves: per document its
+// metadata and page ends, the shingle sets in input order (sets: length,
+// then hashes), and the template counts (parts logs of Entry pairs).
+type pass1 struct {
+	docs  []Doc
+	items []cluster.Item
+	sets  *spool.Log
+	parts [parts]*spool.Log
+	tmpl  *shingle.Templates
+}
+
+// extract reads src and shingles the texts on workers goroutines. Texts
+// are dropped once shingled; sets and counts go to logs in dir.
+func extract(ctx context.Context, src Source, opt Options, workers int, dir *spool.Dir) (*pass1, error) {
+	p := &pass1{sets: dir.NewLog(), tmpl: shingle.NewTemplates(opt.Template)}
+	for i := range p.parts {
+		p.parts[i] = dir.NewLog()
+	}
 	jobs := make(chan job, 4*workers)
-	results := make(chan feature, 4*workers)
+	results := make(chan shingled, 4*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
@@ -42,59 +62,137 @@ func extract(src Source, opt Options, workers int, docs *[]Doc) ([]cluster.Item,
 			var buf []uint32
 			for j := range jobs {
 				seq = sh.Hashes(seq[:0], j.text)
-				var it cluster.Item
-				it, buf = features(seq, j.keepEnds, opt.BookendLen, buf)
-				it.Outlet = j.outlet
-				results <- feature{j.i, it}
+				r := shingled{i: j.i, item: cluster.Item{Outlet: j.outlet}}
+				r.set, r.item.Head, r.item.Tail, buf = features(seq, j.keepEnds, opt.BookendLen, buf)
+				results <- r
 			}
 		})
 	}
-	var items []cluster.Item
+	var collectErr error
+	var counts []int
 	collected := make(chan struct{})
 	go func() {
-		for f := range results {
-			for len(items) <= f.i {
-				items = append(items, cluster.Item{})
-			}
-			items[f.i] = f.item
-			if len(items)%1024 == 0 {
-				opt.progress("shingle", len(items), 0)
-			}
-		}
-		close(collected)
+		defer close(collected)
+		counts, collectErr = p.collect(results, opt)
 	}()
 
 	perOutlet := make(map[string]int)
 	err := src(func(d *corpus.Document) error {
-		*docs = append(*docs, Doc{ID: d.ID, Outlet: d.Outlet, URL: d.URL, Title: d.Title, Date: d.Date})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p.docs = append(p.docs, Doc{ID: d.ID, Outlet: d.Outlet, URL: d.URL, Title: d.Title, Date: d.Date})
 		keep := d.Outlet == "" || perOutlet[d.Outlet] < endsFor
 		perOutlet[d.Outlet]++
-		jobs <- job{len(*docs) - 1, d.Text, d.Outlet, keep}
+		jobs <- job{len(p.docs) - 1, d.Text, d.Outlet, keep}
 		return nil
 	})
 	close(jobs)
 	wg.Wait()
 	close(results)
 	<-collected
+	if err == nil {
+		err = collectErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	return items, nil
+	for i, n := range counts {
+		p.docs[i].Shingles = n
+	}
+	return p, nil
+}
+
+// collect takes the shingled documents, puts them back in input order,
+// and writes each to the logs: its set, and, the first time a set is
+// seen, its template counts. It returns the number of distinct shingles
+// of each document.
+func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, error) {
+	pending := make(map[int]shingled)
+	seen := make(map[uint64]bool)
+	var counts []int
+	var err error
+	for r := range results {
+		pending[r.i] = r
+		for {
+			r, ok := pending[len(counts)]
+			if !ok {
+				break
+			}
+			delete(pending, r.i)
+			counts = append(counts, len(r.set))
+			p.items = append(p.items, r.item)
+			if err == nil {
+				err = p.write(r.set, r.item.Outlet, seen)
+			}
+			if len(counts)%1024 == 0 {
+				opt.progress("shingle", len(counts), 0)
+			}
+		}
+	}
+	return counts, err
+}
+
+func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
+	if err := p.sets.Append(uint32(len(set))); err != nil {
+		return err
+	}
+	if err := p.sets.Append(set...); err != nil {
+		return err
+	}
+	fp := shingle.Fingerprint(set)
+	if seen[fp] {
+		return nil
+	}
+	seen[fp] = true
+	id := p.tmpl.OutletID(outlet)
+	p.tmpl.Count(id)
+	for _, h := range set {
+		if err := p.parts[h>>24].Append(h, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// learn feeds the template counts to the Templates one partition at a
+// time, freeing each.
+func (p *pass1) learn() error {
+	var vals []uint32
+	var entries, buf []uint64
+	for _, l := range p.parts {
+		r, err := l.Reader()
+		if err != nil {
+			return err
+		}
+		vals = slices.Grow(vals[:0], int(l.Len()))[:l.Len()]
+		if err := r.Read(vals); err != nil {
+			return err
+		}
+		l.Free()
+		entries = entries[:0]
+		for k := 0; k+1 < len(vals); k += 2 {
+			entries = append(entries, shingle.Entry(vals[k], vals[k+1]))
+		}
+		buf = radix.Sort64(entries, buf)
+		p.tmpl.Learn(entries)
+	}
+	return nil
 }
 
 // features turns one document's shingle hashes, in document order, into
-// its feature record. buf is scratch space for sorting, returned for reuse.
-func features(seq []uint64, keepEnds bool, n int, buf []uint32) (cluster.Item, []uint32) {
-	set := make([]uint32, len(seq))
+// its sorted set of 32-bit hashes and, if keepEnds, the first and last n
+// hashes in document order. buf is scratch space for sorting, returned for
+// reuse.
+func features(seq []uint64, keepEnds bool, n int, buf []uint32) (set, head, tail, _ []uint32) {
+	set = make([]uint32, len(seq))
 	for i, h := range seq {
 		set[i] = uint32(h)
 	}
-	var it cluster.Item
 	if keepEnds {
-		it.Head = slices.Clone(set[:min(n, len(set))])
-		it.Tail = slices.Clone(set[max(0, len(set)-n):])
+		head = slices.Clone(set[:min(n, len(set))])
+		tail = slices.Clone(set[max(0, len(set)-n):])
 	}
 	buf = radix.Sort(set, buf)
-	it.Set = slices.Clip(slices.Compact(set))
-	return it, buf
+	return slices.Compact(set), head, tail, buf
 }

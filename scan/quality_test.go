@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -145,7 +146,7 @@ func labels(arts []synth.Article) eval.Assignment {
 
 func run(t *testing.T, docs []corpus.Document) *Result {
 	t.Helper()
-	res, err := Run(Docs(docs), DefaultOptions())
+	res, err := Run(context.Background(), Docs(docs), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

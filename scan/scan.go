@@ -6,6 +6,7 @@
 package scan
 
 import (
+	"context"
 	"runtime"
 	"slices"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/internal/spool"
 	"github.com/reprint-news/reprint/shingle"
 )
 
@@ -29,7 +31,9 @@ type Options struct {
 	BucketCap     int     // LSH buckets with more documents are skipped
 	BookendLen    int     // shingles kept from each end of a document to detect shared page chrome
 	Template      shingle.TemplateOptions
-	Workers       int // 0 means GOMAXPROCS
+	Workers       int    // 0 means GOMAXPROCS
+	Mem           int64  // bytes of intermediate data kept in memory before spilling to TempDir
+	TempDir       string // where spill files go; "" means the system's temporary directory
 	// Progress, when set, is told how far each stage is: done of total
 	// items (total 0 when not known yet). It is called from several
 	// goroutines, often; it must be cheap and safe for concurrent use.
@@ -53,6 +57,7 @@ func DefaultOptions() Options {
 		SizeRatio:     4,
 		BucketCap:     500,
 		BookendLen:    300,
+		Mem:           1 << 30,
 	}
 }
 
@@ -87,7 +92,8 @@ type Result struct {
 // Stats are counts and timings of the stages.
 type Stats struct {
 	LSH      cluster.LSHStats
-	Verified int // candidate pairs scored
+	Verified int  // candidate pairs scored
+	Spilled  bool // intermediate data went to disk
 	Stages   []Stage
 }
 
@@ -114,10 +120,18 @@ func Docs(docs []corpus.Document) Source {
 }
 
 // Run scans the documents of src and returns what it found, or src's
-// error. Documents stream through: a document's text is dropped once it is
-// shingled, and what stays is a compact feature record (32-bit shingle
-// hashes, sorted; the ends of the page for pages whose site has few pages).
-func Run(src Source, opt Options) (*Result, error) {
+// error, or ctx's when it is cancelled.
+//
+// Documents stream through in two passes. The first shingles each text on
+// a pool of workers and drops the text; each document's 32-bit shingle
+// set, and the counts template learning needs, go to logs that stay in
+// memory up to opt.Mem bytes and spill to opt.TempDir beyond. Learning
+// then reads the counts one hash partition at a time. The second pass
+// reads the sets back in order, removes template text, signs, and keeps
+// only what verification needs: the remaining set, and the page's ends for
+// pages of sites with few pages. Where the logs were kept changes nothing
+// in the output.
+func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -129,59 +143,100 @@ func Run(src Source, opt Options) (*Result, error) {
 		res.Stats.Stages = append(res.Stats.Stages, Stage{name, now.Sub(clock)})
 		clock = now
 	}
+	dir := spool.NewDir(opt.TempDir, opt.Mem)
+	defer dir.Close()
 
-	feats, err := extract(src, opt, workers, &res.Docs)
+	p, err := extract(ctx, src, opt, workers, dir)
 	if err != nil {
 		return nil, err
 	}
-	outlets := make([]string, len(feats))
-	sets := make([][]uint32, len(feats))
-	for i := range feats {
-		outlets[i] = res.Docs[i].Outlet
-		sets[i] = feats[i].Set
-		res.Docs[i].Shingles = len(sets[i])
-	}
+	res.Docs = p.docs
 	lap("shingle")
 
-	tmpl := shingle.LearnTemplates(outlets, sets, opt.Template)
+	if err := p.learn(); err != nil {
+		return nil, err
+	}
 	lap("templates")
 
-	size := opt.SignatureSize
-	sigs := make([]uint32, len(feats)*size)
-	empty := make([]bool, len(feats))
-	var signed atomic.Int64
-	parallel(len(feats), workers, func() func(int) {
-		sig := make(shingle.Signature, size)
-		return func(i int) {
-			if n := signed.Add(1); n%1024 == 0 || int(n) == len(feats) {
-				opt.progress("sign", int(n), len(feats))
-			}
-			kept := slices.Clone(tmpl.Filter(sets[i][:0], outlets[i], sets[i]))
-			feats[i].Set = kept
-			res.Docs[i].Kept = len(kept)
-			empty[i] = len(kept) == 0
-			shingle.Sign(sig, kept, opt.Seed)
-			for b, v := range sig {
-				sigs[i*size+b] = uint32(v)
-			}
-		}
-	})
-	sets = nil
+	sigs, empty, err := sign(ctx, p, opt, workers, res.Docs)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.Spilled = dir.Spilled()
 	lap("sign")
 
+	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size)
 	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BucketCap)
 	sigs = nil
 	res.Stats.LSH = lst
 	lap("lsh")
 
-	res.Pairs = verify(feats, cands, opt, workers)
+	res.Pairs = verify(p.items, cands, opt, workers)
 	res.Stats.Verified = len(cands)
 	lap("verify")
 
 	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed)
 	lap("stories")
-	return res, nil
+	return res, ctx.Err()
+}
+
+// sign is the second pass: it reads the sets back in input order, removes
+// template text, keeps the rest in p.items for verification, and signs it.
+// It returns the signatures (SignatureSize values a document, back to back,
+// each the low half of a MinHash bin) and which documents were left with
+// nothing to sign.
+func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) ([]uint32, []bool, error) {
+	n, size := len(p.items), opt.SignatureSize
+	sigs := make([]uint32, n*size)
+	empty := make([]bool, n)
+	r, err := p.sets.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	type job struct {
+		i   int
+		set []uint32
+	}
+	jobs := make(chan job, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			sig := make(shingle.Signature, size)
+			var kept []uint32
+			for j := range jobs {
+				kept = p.tmpl.Filter(kept[:0], p.items[j.i].Outlet, j.set)
+				p.items[j.i].Set = slices.Clone(kept)
+				docs[j.i].Kept = len(kept)
+				empty[j.i] = len(kept) == 0
+				shingle.Sign(sig, kept, opt.Seed)
+				for b, v := range sig {
+					sigs[j.i*size+b] = uint32(v)
+				}
+			}
+		})
+	}
+	var length [1]uint32
+	for i := range n {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		if err = r.Read(length[:]); err != nil {
+			break
+		}
+		set := make([]uint32, length[0])
+		if err = r.Read(set); err != nil {
+			break
+		}
+		jobs <- job{i, set}
+		if (i+1)%1024 == 0 || i+1 == n {
+			opt.progress("sign", i+1, n)
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	p.sets.Free()
+	return sigs, empty, err
 }
 
 // verify scores every candidate pair, in parallel over contiguous ranges,

@@ -15,33 +15,22 @@ type TemplateOptions struct {
 	// Default 3.
 	OutletMinDocs int
 	// OutletShare raises that bar for large outlets to this share of
-	// their documents. Default 0.005.
+	// their documents. Default 0.0001.
 	OutletShare float64
 	// CorpusMinDocs and CorpusShare: a shingle found in at least
 	// max(CorpusMinDocs, CorpusShare*N) distinct documents of the whole
 	// corpus is dropped everywhere. Defaults 50 and 0.005.
 	CorpusMinDocs int
 	CorpusShare   float64
-	// OutletSample and CorpusSample bound the work and memory of
-	// learning: statistics are counted over the first OutletSample
-	// distinct documents of each outlet and the first CorpusSample of the
-	// corpus, in input order, and the thresholds scaled to the sample.
-	// Template text is frequent by definition, so a sample finds it.
-	// Defaults 2,000 and 50,000.
-	OutletSample int
-	CorpusSample int
 }
 
 func (o TemplateOptions) withDefaults() TemplateOptions {
-	def := func(v *int, d int) {
-		if *v <= 0 {
-			*v = d
-		}
+	if o.OutletMinDocs <= 0 {
+		o.OutletMinDocs = 3
 	}
-	def(&o.OutletMinDocs, 3)
-	def(&o.CorpusMinDocs, 50)
-	def(&o.OutletSample, 200_000)
-	def(&o.CorpusSample, 200_000)
+	if o.CorpusMinDocs <= 0 {
+		o.CorpusMinDocs = 50
+	}
 	if o.OutletShare <= 0 {
 		o.OutletShare = 0.0001
 	}
@@ -51,129 +40,152 @@ func (o TemplateOptions) withDefaults() TemplateOptions {
 	return o
 }
 
-// Templates is what LearnTemplates found: shingles dropped from every
-// document, and shingles dropped from one outlet's documents.
+// Templates holds the shingles that are not evidence of copying: those
+// dropped from every document, and those dropped from one outlet's
+// documents.
+//
+// Learning works on counts, not on documents, so that it can run over a
+// corpus larger than memory: the caller assigns outlet IDs (OutletID) and
+// counts distinct documents (Count) while it reads; it spills one entry
+// Entry(h, outlet) per distinct shingle of each distinct document,
+// partitioned by the hash's high bits, and hands each partition, sorted, to
+// Learn. LearnTemplates does all of that in memory.
 type Templates struct {
-	outletID map[string]uint32
-	drop     map[uint64]struct{} // outletID<<32 | hash; corpus-wide under allOutlets
-	maybe    []uint64            // bit h>>maybeShift set if any outlet drops h: most hashes need no map look-up
-	Common   int                 // number of corpus-wide template shingles
-	Outlet   map[string]int      // number of template shingles per outlet
+	opt        TemplateOptions
+	outletID   map[string]uint32
+	names      []string
+	outletDocs []int
+	docs       int
+
+	drop  map[uint64]struct{} // outletID<<32 | hash; corpus-wide under NoOutlet
+	maybe []uint64            // bit h>>maybeShift set if any outlet drops h: most hashes need no map look-up
+
+	Common int            // number of corpus-wide template shingles
+	Outlet map[string]int // number of template shingles per outlet
 }
 
+// NoOutlet is the outlet ID of documents whose outlet is unknown.
+const NoOutlet = 1<<32 - 1
+
 const (
-	allOutlets = 1<<32 - 1
 	maybeBits  = 22 // a 512 KiB bitset
 	maybeShift = 32 - maybeBits
 )
 
-func (t *Templates) add(id uint32, h uint32) {
-	t.drop[uint64(id)<<32|uint64(h)] = struct{}{}
-	t.maybe[h>>maybeShift/64] |= 1 << (h >> maybeShift % 64)
-}
-
-// LearnTemplates counts in how many distinct documents each shingle occurs,
-// per outlet and over the corpus, and keeps those that recur too often to
-// be evidence of copying. sets[i] is document i's shingle set (sorted,
-// unique) and outlets[i] its outlet ("" when unknown: such documents count
-// towards the corpus only). Documents with identical shingle sets are
-// counted once, so a page crawled twice does not turn its own text into
-// template.
-func LearnTemplates(outlets []string, sets [][]uint32, opt TemplateOptions) *Templates {
-	opt = opt.withDefaults()
-	distinct := distinctSets(sets)
-
-	t := &Templates{
+// NewTemplates returns an empty Templates to learn into.
+func NewTemplates(opt TemplateOptions) *Templates {
+	return &Templates{
+		opt:      opt.withDefaults(),
 		outletID: make(map[string]uint32),
 		drop:     make(map[uint64]struct{}),
 		maybe:    make([]uint64, 1<<maybeBits/64),
 		Outlet:   make(map[string]int),
 	}
-	byOutlet := make(map[string][]int)
-	var names []string
-	for _, i := range distinct {
-		o := outlets[i]
-		if o == "" {
-			continue
-		}
-		if _, ok := byOutlet[o]; !ok {
-			names = append(names, o)
-		}
-		if len(byOutlet[o]) < opt.OutletSample {
-			byOutlet[o] = append(byOutlet[o], i)
-		}
-	}
-	for _, o := range names {
-		docs := byOutlet[o]
-		id := uint32(len(t.outletID))
-		t.outletID[o] = id
-		need := max(opt.OutletMinDocs, int(opt.OutletShare*float64(len(docs))))
-		for _, h := range frequent(sets, docs, need) {
-			t.add(id, h)
-			t.Outlet[o]++
-		}
-	}
-
-	sample := distinct[:min(len(distinct), opt.CorpusSample)]
-	scale := float64(len(sample)) / float64(max(1, len(distinct)))
-	need := max(2, int(float64(opt.CorpusMinDocs)*scale+0.5), int(opt.CorpusShare*float64(len(sample))))
-	for _, h := range frequent(sets, sample, need) {
-		t.add(allOutlets, h)
-		t.Common++
-	}
-	return t
 }
 
-// distinctSets returns the indexes of the first document with each
-// distinct shingle set.
-func distinctSets(sets [][]uint32) []int {
-	seen := make(map[uint64]bool, len(sets))
-	var out []int
-	var d xxhash.Digest
-	var buf [4]byte
-	for i, s := range sets {
-		d.Reset()
-		for _, h := range s {
-			buf[0], buf[1], buf[2], buf[3] = byte(h), byte(h>>8), byte(h>>16), byte(h>>24)
-			d.Write(buf[:])
-		}
-		fp := d.Sum64()
-		if !seen[fp] {
-			seen[fp] = true
-			out = append(out, i)
-		}
+// OutletID returns the ID of an outlet, assigning the next one to an
+// outlet not seen before; "" gets NoOutlet. Not safe for concurrent use.
+func (t *Templates) OutletID(outlet string) uint32 {
+	if outlet == "" {
+		return NoOutlet
 	}
-	return out
+	id, ok := t.outletID[outlet]
+	if !ok {
+		id = uint32(len(t.names))
+		t.outletID[outlet] = id
+		t.names = append(t.names, outlet)
+		t.outletDocs = append(t.outletDocs, 0)
+	}
+	return id
 }
 
-// frequent returns, sorted, the hashes found in at least need of the
-// documents docs. It counts by sorting rather than with a map: one slice
-// of all hashes, sorted, then runs counted.
-func frequent(sets [][]uint32, docs []int, need int) []uint32 {
-	if len(docs) < need {
-		return nil
+// Count records one distinct document of outlet id.
+func (t *Templates) Count(id uint32) {
+	t.docs++
+	if id != NoOutlet {
+		t.outletDocs[id]++
 	}
-	n := 0
-	for _, i := range docs {
-		n += len(sets[i])
-	}
-	all := make([]uint32, 0, n)
-	for _, i := range docs {
-		all = append(all, sets[i]...)
-	}
-	radix.Sort(all, nil)
-	var out []uint32
-	for i := 0; i < len(all); {
+}
+
+// Entry is what Learn counts: shingle h seen in a document of outlet id.
+func Entry(h, id uint32) uint64 { return uint64(h)<<32 | uint64(id) }
+
+// Learn adds the template shingles shown by entries, sorted, which must
+// hold every entry of the hashes they contain (one partition of the hash
+// space). Call it after every document has been counted.
+func (t *Templates) Learn(entries []uint64) {
+	corpusNeed := max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
+	for i := 0; i < len(entries); {
+		h := uint32(entries[i] >> 32)
 		j := i + 1
-		for j < len(all) && all[j] == all[i] {
+		for j < len(entries) && uint32(entries[j]>>32) == h {
 			j++
 		}
-		if j-i >= need {
-			out = append(out, all[i])
+		if j-i >= corpusNeed {
+			t.add(NoOutlet, h)
+		}
+		for k := i; k < j; {
+			id := uint32(entries[k])
+			l := k + 1
+			for l < j && uint32(entries[l]) == id {
+				l++
+			}
+			if id != NoOutlet && l-k >= max(t.opt.OutletMinDocs, int(t.opt.OutletShare*float64(t.outletDocs[id]))) {
+				t.add(id, h)
+			}
+			k = l
 		}
 		i = j
 	}
-	return out
+}
+
+func (t *Templates) add(id uint32, h uint32) {
+	key := uint64(id)<<32 | uint64(h)
+	if _, ok := t.drop[key]; ok {
+		return
+	}
+	t.drop[key] = struct{}{}
+	t.maybe[h>>maybeShift/64] |= 1 << (h >> maybeShift % 64)
+	if id == NoOutlet {
+		t.Common++
+	} else {
+		t.Outlet[t.names[id]]++
+	}
+}
+
+// LearnTemplates learns templates from documents in memory: sets[i] is
+// document i's shingle set (sorted, unique) and outlets[i] its outlet (""
+// when unknown: such documents count towards the corpus only). Documents
+// with identical shingle sets are counted once, so a page crawled twice
+// does not turn its own text into template.
+func LearnTemplates(outlets []string, sets [][]uint32, opt TemplateOptions) *Templates {
+	t := NewTemplates(opt)
+	seen := make(map[uint64]bool, len(sets))
+	var entries []uint64
+	for i, s := range sets {
+		id := t.OutletID(outlets[i])
+		if fp := Fingerprint(s); !seen[fp] {
+			seen[fp] = true
+			t.Count(id)
+			for _, h := range s {
+				entries = append(entries, Entry(h, id))
+			}
+		}
+	}
+	radix.Sort64(entries, nil)
+	t.Learn(entries)
+	return t
+}
+
+// Fingerprint identifies a shingle set: equal sets, equal fingerprints.
+func Fingerprint(set []uint32) uint64 {
+	var d xxhash.Digest
+	var buf [4]byte
+	for _, h := range set {
+		buf[0], buf[1], buf[2], buf[3] = byte(h), byte(h>>8), byte(h>>16), byte(h>>24)
+		d.Write(buf[:])
+	}
+	return d.Sum64()
 }
 
 // Filter appends to dst the hashes of set that are template text neither
@@ -199,7 +211,7 @@ func (t *Templates) isTemplate(id uint32, hasOutlet bool, h uint32) bool {
 	if t.maybe[h>>maybeShift/64]&(1<<(h>>maybeShift%64)) == 0 {
 		return false
 	}
-	if _, drop := t.drop[allOutlets<<32|uint64(h)]; drop {
+	if _, drop := t.drop[NoOutlet<<32|uint64(h)]; drop {
 		return true
 	}
 	if !hasOutlet {

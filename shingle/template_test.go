@@ -59,26 +59,65 @@ func TestLearnTemplates(t *testing.T) {
 	}
 }
 
-func TestLearnTemplatesSampleScalesThresholds(t *testing.T) {
-	// 1,000 pages; a shingle in 10% of them. Counted over a sample of 100
-	// pages it is found about 10 times, above the corpus floor of 50
-	// scaled to the sample (5) and the 0.5% share (0).
+func TestLearnTemplatesThresholds(t *testing.T) {
+	// 1,000 pages of unknown outlet; shingle 7 in 10 of them.
 	var outlets []string
 	var sets [][]uint32
 	for i := range 1000 {
 		s := []uint32{uint32(10_000 + i)}
-		if i%10 == 0 {
+		if i%100 == 0 {
 			s = append(s, 7)
 		}
 		outlets = append(outlets, "")
 		sets = append(sets, set32(s...))
 	}
-	tm := LearnTemplates(outlets, sets, TemplateOptions{CorpusSample: 100})
-	if !tm.IsTemplate("", 7) || tm.Common != 1 {
-		t.Errorf("sampled learning missed the common shingle (common %d)", tm.Common)
+	for _, tt := range []struct {
+		opt  TemplateOptions
+		want bool
+	}{
+		{TemplateOptions{CorpusMinDocs: 10}, true},
+		{TemplateOptions{CorpusMinDocs: 11}, false},
+		{TemplateOptions{CorpusMinDocs: 5, CorpusShare: 0.02}, false}, // 2% of 1,000 is 20
+	} {
+		if got := LearnTemplates(outlets, sets, tt.opt).IsTemplate("", 7); got != tt.want {
+			t.Errorf("%+v: IsTemplate = %v, want %v", tt.opt, got, tt.want)
+		}
 	}
-	tm = LearnTemplates(outlets, sets, TemplateOptions{CorpusMinDocs: 200})
-	if tm.IsTemplate("", 7) {
-		t.Error("shingle in 100 of 1,000 pages is template with a floor of 200")
+}
+
+// TestLearnByPartition checks that learning partition by partition, as
+// scan does for corpora larger than memory, finds what learning at once
+// finds.
+func TestLearnByPartition(t *testing.T) {
+	outlets := []string{"a", "a", "a", "b", "b", "b", ""}
+	sets := [][]uint32{
+		set32(1, 1<<31, 5), set32(1, 1<<31, 6), set32(1, 1<<31, 7),
+		set32(2, 3<<30, 8), set32(2, 3<<30, 9), set32(2, 3<<30, 10),
+		set32(1, 2),
+	}
+	whole := LearnTemplates(outlets, sets, TemplateOptions{CorpusMinDocs: 4})
+	parts := NewTemplates(TemplateOptions{CorpusMinDocs: 4})
+	byPart := map[uint32][]uint64{}
+	for i, s := range sets {
+		id := parts.OutletID(outlets[i])
+		parts.Count(id)
+		for _, h := range s {
+			byPart[h>>30] = append(byPart[h>>30], Entry(h, id))
+		}
+	}
+	for p := range uint32(4) {
+		e := byPart[p]
+		slices.Sort(e)
+		parts.Learn(e)
+	}
+	for _, o := range []string{"a", "b", ""} {
+		for _, h := range []uint32{1, 2, 5, 1 << 31, 3 << 30} {
+			if w, p := whole.IsTemplate(o, h), parts.IsTemplate(o, h); w != p {
+				t.Errorf("IsTemplate(%q, %d): whole %v, by partition %v", o, h, w, p)
+			}
+		}
+	}
+	if !parts.IsTemplate("a", 1<<31) || parts.IsTemplate("b", 1<<31) || !parts.IsTemplate("", 1) {
+		t.Errorf("by partition: outlet a %v, corpus %d", parts.Outlet, parts.Common)
 	}
 }

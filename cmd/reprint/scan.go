@@ -1,10 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"syscall"
 	"time"
 
 	"github.com/reprint-news/reprint/corpus"
@@ -27,6 +32,8 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
 	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing and community detection")
 	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
+	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 2GiB, 512MiB): intermediate data past half of it spills to --tmpdir, and the Go heap is held to it")
+	fs.StringVar(&opt.TempDir, "tmpdir", "", "directory for spill files (default the system's temporary directory)")
 	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
 	quiet := fs.Bool("quiet", false, "print no summary and no progress")
 	progressMode := fs.String("progress", "auto", "progress on stderr: auto (only on a terminal), always or never")
@@ -50,6 +57,12 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := checkScanOptions(opt); err != nil {
 		return err
 	}
+	limit, err := parseSize(*mem)
+	if err != nil {
+		return usageErr("scan: --mem: %v", err)
+	}
+	opt.Mem = limit / 2
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	switch *progressMode {
 	case "auto", "always", "never":
 	default:
@@ -73,9 +86,14 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		rejected, err = corpus.Read(fs.Args(), corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}, fn)
 		return err
 	}
-	res, err := scan.Run(read, opt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := scan.Run(ctx, read, opt)
 	if bar != nil {
 		bar.finish()
+	}
+	if ctx.Err() != nil {
+		return &exitError{130, errors.New("interrupted; no output written")}
 	}
 	if err != nil {
 		return &exitError{2, err}

@@ -75,3 +75,22 @@ func itoa(n int) string {
 	}
 	return "600"
 }
+
+func TestSort64(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var buf []uint64
+	for _, n := range []int{0, 5, 64, 1000, 50_000} {
+		for _, mask := range []uint64{^uint64(0), 0xffff_0000_ffff, 7} {
+			a := make([]uint64, n)
+			for i := range a {
+				a[i] = r.Uint64() & mask
+			}
+			want := slices.Clone(a)
+			slices.Sort(want)
+			buf = Sort64(a, buf)
+			if !slices.Equal(a, want) {
+				t.Fatalf("n=%d mask=%x: not sorted", n, mask)
+			}
+		}
+	}
+}
