@@ -2,24 +2,27 @@ package cluster
 
 import (
 	"math"
-	"slices"
+
+	"github.com/reprint-news/reprint/internal/radix"
 )
 
-// Params returns the band layout (bands, rows per band, bands*rows <= size)
-// that minimises the sum of the false-positive and false-negative areas of
-// the LSH S-curve P(s) = 1-(1-s^rows)^bands around the Jaccard threshold t:
+// Params returns the band layout (bands, rows per band, bands*rows <=
+// size) that minimises the sum of the false-positive and false-negative
+// areas of the LSH S-curve around the Jaccard threshold t, when a pair is a
+// candidate if it collides in at least hits bands:
 //
+//	P(s) = P(Binomial(bands, s^rows) >= hits)
 //	FP = integral over [0,t] of P(s) ds,   FN = integral over [t,1] of 1-P(s) ds
 //
 // weighted equally. Lower thresholds favour many bands of few rows.
-func Params(t float64, size int) (bands, rows int) {
+func Params(t float64, size, hits int) (bands, rows int) {
 	best := math.Inf(1)
 	for r := 1; r <= size; r++ {
 		b := size / r
-		if b == 0 {
+		if b < hits {
 			break
 		}
-		p := func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(r)), float64(b)) }
+		p := func(s float64) float64 { return Collision(s, b, r, hits) }
 		fp := integrate(p, 0, t)
 		fn := integrate(func(s float64) float64 { return 1 - p(s) }, t, 1)
 		if e := fp + fn; e < best {
@@ -27,6 +30,22 @@ func Params(t float64, size int) (bands, rows int) {
 		}
 	}
 	return bands, rows
+}
+
+// Collision is the probability that two documents of Jaccard similarity s
+// collide in at least hits of bands bands of rows rows each.
+func Collision(s float64, bands, rows, hits int) float64 {
+	q := math.Pow(s, float64(rows)) // one band
+	// P(Binomial(bands, q) < hits), term by term.
+	below, term := 0.0, math.Pow(1-q, float64(bands))
+	for k := 0; k < hits; k++ {
+		below += term
+		if q == 1 {
+			break
+		}
+		term *= float64(bands-k) / float64(k+1) * q / (1 - q)
+	}
+	return max(0, min(1, 1-below))
 }
 
 // integrate is the trapezoid rule with a fixed number of steps: the curves
@@ -55,25 +74,28 @@ func JaccardFloor(c, ratio float64) float64 {
 // LSHStats counts what candidate generation saw.
 type LSHStats struct {
 	Bands, Rows    int
-	Candidates     int // distinct pairs
+	Hits           int // bands a pair must collide in
+	Collisions     int // distinct pairs colliding in at least one band
+	Candidates     int // distinct pairs colliding in at least Hits bands
 	Oversized      int // buckets larger than the cap, skipped
 	OversizedDocs  int // bucket entries in those buckets
 	EmptySignature int // documents with nothing left to sign
 }
 
 // Candidates returns the distinct pairs of documents (i<j, packed as
-// i<<32|j, sorted) whose signatures agree on all rows of at least one band.
-// sigs holds every document's signature, size values each, back to back;
-// skip[i] excludes document i (nothing to sign).
+// i<<32|j, sorted) whose signatures agree on all rows of at least hits
+// bands. sigs holds every document's signature, size values each, back to
+// back; skip[i] excludes document i (nothing to sign).
 //
 // One band at a time, every document's band key and index are packed into
 // one uint64 (key<<32 | doc) in a flat slice that is sorted: equal keys
 // become runs, with no maps of slices and no per-bucket allocation. A run
 // of more than bucketCap documents is skipped and counted: it is chrome or
 // boilerplate that survived suppression, and its pairs would swamp
-// verification.
-func Candidates(sigs []uint32, size int, skip []bool, bands, rows, bucketCap int) ([]uint64, LSHStats) {
-	st := LSHStats{Bands: bands, Rows: rows}
+// verification. Colliding pairs are counted in sorted runs merged as they
+// grow, so memory stays near the number of distinct pairs.
+func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketCap int) ([]uint64, LSHStats) {
+	st := LSHStats{Bands: bands, Rows: rows, Hits: hits}
 	for _, s := range skip {
 		if s {
 			st.EmptySignature++
@@ -81,8 +103,8 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, bucketCap int
 	}
 	n := len(skip)
 	entries := make([]uint64, 0, n)
-	var pairs []uint64
-	compacted := 0 // length of pairs after the last deduplication
+	var raw, buf []uint64
+	var acc pairCounts
 	for b := range bands {
 		entries = entries[:0]
 		for i := range n {
@@ -91,7 +113,7 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, bucketCap int
 				entries = append(entries, uint64(bandKey(b, sig[b*rows:(b+1)*rows]))<<32|uint64(i))
 			}
 		}
-		slices.Sort(entries)
+		buf = radix.Sort64(entries, buf)
 		for i := 0; i < len(entries); {
 			j := i + 1
 			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {
@@ -104,27 +126,64 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, bucketCap int
 			case run > 1:
 				for x := i; x < j; x++ {
 					for y := x + 1; y < j; y++ {
-						pairs = append(pairs, entries[x]<<32|entries[y]&(1<<32-1))
+						raw = append(raw, entries[x]<<32|entries[y]&(1<<32-1))
 					}
 				}
 			}
 			i = j
 		}
-		// A true copy collides in many bands: deduplicate whenever the
-		// list has doubled, so memory stays near the distinct pairs.
-		if len(pairs) > max(1<<22, 2*compacted) {
-			pairs = sortedUnique(pairs)
-			compacted = len(pairs)
+		// A true copy collides in many bands: fold the raw pairs into the
+		// counts whenever they outgrow them.
+		if len(raw) > max(1<<20, len(acc.pairs)) || b == bands-1 {
+			buf = radix.Sort64(raw, buf)
+			acc = acc.merge(raw)
+			raw = raw[:0]
 		}
 	}
-	pairs = sortedUnique(pairs)
+	var pairs []uint64
+	for i, p := range acc.pairs {
+		if int(acc.n[i]) >= hits {
+			pairs = append(pairs, p)
+		}
+	}
+	st.Collisions = len(acc.pairs)
 	st.Candidates = len(pairs)
 	return pairs, st
 }
 
-func sortedUnique(p []uint64) []uint64 {
-	slices.Sort(p)
-	return slices.Compact(p)
+// pairCounts is a sorted set of pairs with how many bands each collided in.
+type pairCounts struct {
+	pairs []uint64
+	n     []uint32
+}
+
+// merge adds sorted raw pairs (with repeats) to the counts.
+func (c pairCounts) merge(raw []uint64) pairCounts {
+	var out pairCounts
+	out.pairs = make([]uint64, 0, len(c.pairs)+len(raw)/2)
+	out.n = make([]uint32, 0, cap(out.pairs))
+	i, j := 0, 0
+	for i < len(c.pairs) || j < len(raw) {
+		var p uint64
+		var k uint32
+		switch {
+		case j == len(raw) || i < len(c.pairs) && c.pairs[i] < raw[j]:
+			p, k = c.pairs[i], c.n[i]
+			i++
+		case i == len(c.pairs) || raw[j] < c.pairs[i]:
+			p = raw[j]
+		default: // equal
+			p, k = c.pairs[i], c.n[i]
+			i++
+		}
+		for j < len(raw) && raw[j] == p {
+			k++
+			j++
+		}
+		out.pairs = append(out.pairs, p)
+		out.n = append(out.n, k)
+	}
+	return out
 }
 
 // bandKey hashes one band's rows together with the band's index. With one

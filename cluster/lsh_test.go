@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -17,13 +18,13 @@ func TestParams(t *testing.T) {
 		{0.8, 128, 13},
 	}
 	for _, tt := range tests {
-		b, r := Params(tt.t, tt.size)
+		b, r := Params(tt.t, tt.size, 1)
 		if r != tt.wantRows || b != tt.size/r {
 			t.Errorf("Params(%g, %d) = %d bands x %d rows, want %d x %d", tt.t, tt.size, b, r, tt.size/tt.wantRows, tt.wantRows)
 		}
 		// The S-curve must rise through the threshold: a pair well below it
 		// is rarely a candidate, one well above it almost always.
-		p := func(s float64) float64 { return 1 - math.Pow(1-math.Pow(s, float64(r)), float64(b)) }
+		p := func(s float64) float64 { return Collision(s, b, r, 1) }
 		if hi := math.Min(1, tt.t*2); p(hi) < 0.9 {
 			t.Errorf("t=%g: P(%g) = %.3f, want >= 0.9", tt.t, hi, p(hi))
 		}
@@ -50,7 +51,7 @@ func TestCandidates(t *testing.T) {
 		1, 2, 3, 4, // skipped
 	}
 	skip := []bool{false, false, false, false, true}
-	pairs, st := Candidates(sigs, 4, skip, 2, 2, 10)
+	pairs, st := Candidates(sigs, 4, skip, 2, 2, 1, 10)
 	want := []uint64{0<<32 | 1, 0<<32 | 2}
 	if len(pairs) != len(want) {
 		t.Fatalf("pairs = %x, want %x", pairs, want)
@@ -64,8 +65,55 @@ func TestCandidates(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 	// A bucket over the cap is skipped and counted.
-	pairs, st = Candidates(sigs, 4, skip, 2, 2, 1)
+	pairs, st = Candidates(sigs, 4, skip, 2, 2, 1, 1)
 	if len(pairs) != 0 || st.Oversized != 2 || st.OversizedDocs != 4 {
 		t.Errorf("with cap 1: pairs %x, stats %+v", pairs, st)
+	}
+}
+
+func TestCollision(t *testing.T) {
+	for _, s := range []float64{0, 0.05, 0.3, 0.9, 1} {
+		want := 1 - math.Pow(1-math.Pow(s, 2), 64)
+		if got := Collision(s, 64, 2, 1); math.Abs(got-want) > 1e-12 {
+			t.Errorf("Collision(%g, 64, 2, 1) = %g, want %g", s, got, want)
+		}
+	}
+	// Two hits of 128 one-row bands at s: 1 - (1-s)^128 - 128 s (1-s)^127.
+	s := 0.05
+	want := 1 - math.Pow(1-s, 128) - 128*s*math.Pow(1-s, 127)
+	if got := Collision(s, 128, 1, 2); math.Abs(got-want) > 1e-12 {
+		t.Errorf("Collision(0.05, 128, 1, 2) = %g, want %g", got, want)
+	}
+	// A copy at the default LSH threshold is found with two hits...
+	if got := Collision(JaccardFloor(0.2, 4), 128, 1, 2); got < 0.95 {
+		t.Errorf("P(candidate) at the default threshold = %.3f", got)
+	}
+	// ...while a pair sharing one stock phrase in 100 rarely is.
+	if got := Collision(0.01, 128, 1, 2); got > 0.4 {
+		t.Errorf("P(candidate) at J=0.01 = %.3f", got)
+	}
+}
+
+func TestCandidatesHits(t *testing.T) {
+	sigs := []uint32{
+		1, 2, 3, 4,
+		1, 2, 9, 9, // two bands with doc 0
+		7, 8, 3, 9, // one band with doc 0
+	}
+	skip := make([]bool, 3)
+	pairs, st := Candidates(sigs, 4, skip, 4, 1, 2, 10)
+	if len(pairs) != 1 || pairs[0] != 0<<32|1 || st.Collisions != 3 {
+		t.Errorf("pairs %x, stats %+v; want only (0,1) of 3 colliding pairs", pairs, st)
+	}
+}
+
+func TestPairCountsMerge(t *testing.T) {
+	var c pairCounts
+	c = c.merge([]uint64{1, 1, 5, 9, 9, 9})
+	c = c.merge([]uint64{0, 5, 5, 10})
+	wantP := []uint64{0, 1, 5, 9, 10}
+	wantN := []uint32{1, 2, 3, 3, 1}
+	if !slices.Equal(c.pairs, wantP) || !slices.Equal(c.n, wantN) {
+		t.Errorf("merge: pairs %v counts %v, want %v %v", c.pairs, c.n, wantP, wantN)
 	}
 }

@@ -29,6 +29,7 @@ type Options struct {
 	MinShared     int     // shared shingles a copy needs at least
 	SizeRatio     float64 // longest page, relative to the copy inside it, that LSH is tuned to find
 	BucketCap     int     // LSH buckets with more documents are skipped
+	BandHits      int     // LSH bands a pair must collide in to be a candidate
 	BookendLen    int     // shingles kept from each end of a document to detect shared page chrome
 	Template      shingle.TemplateOptions
 	Workers       int    // 0 means GOMAXPROCS
@@ -56,6 +57,7 @@ func DefaultOptions() Options {
 		MinShared:     15,
 		SizeRatio:     4,
 		BucketCap:     500,
+		BandHits:      2,
 		BookendLen:    300,
 		Mem:           1 << 30,
 	}
@@ -166,8 +168,8 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	lap("sign")
 
 	size := opt.SignatureSize
-	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size)
-	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BucketCap)
+	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
+	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BandHits, opt.BucketCap)
 	sigs = nil
 	res.Stats.LSH = lst
 	lap("lsh")
@@ -190,7 +192,7 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 	n, size := len(p.items), opt.SignatureSize
 	sigs := make([]uint32, n*size)
 	empty := make([]bool, n)
-	r, err := p.sets.Reader()
+	r, err := p.sets.Drain()
 	if err != nil {
 		return nil, nil, err
 	}

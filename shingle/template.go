@@ -14,8 +14,10 @@ type TemplateOptions struct {
 	// appeal, recurring related-story titles, its own brief templates).
 	// Default 3.
 	OutletMinDocs int
-	// OutletShare raises that bar for large outlets to this share of
-	// their documents. Default 0.0001.
+	// OutletShare, if set, raises that bar for large outlets to this share
+	// of their documents. Default 0: template text such as rotating
+	// related-story lists recurs in a few pages near each other in time,
+	// however large the outlet.
 	OutletShare float64
 	// CorpusMinDocs and CorpusShare: a shingle found in at least
 	// max(CorpusMinDocs, CorpusShare*N) distinct documents of the whole
@@ -30,9 +32,6 @@ func (o TemplateOptions) withDefaults() TemplateOptions {
 	}
 	if o.CorpusMinDocs <= 0 {
 		o.CorpusMinDocs = 50
-	}
-	if o.OutletShare <= 0 {
-		o.OutletShare = 0.0001
 	}
 	if o.CorpusShare <= 0 {
 		o.CorpusShare = 0.005

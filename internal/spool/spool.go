@@ -164,6 +164,7 @@ func (l *Log) seal() error {
 // Free gives the log's memory back to the budget. The log is empty after.
 func (l *Log) Free() {
 	for _, c := range l.chunks {
+		// A drained chunk has given its memory back already.
 		if c.mem != nil {
 			l.d.left.Add(int64(4 * cap(c.mem)))
 		}
@@ -173,11 +174,12 @@ func (l *Log) Free() {
 
 // A Reader reads a log's values in order.
 type Reader struct {
-	l   *Log
-	i   int      // next chunk
-	cur []uint32 // unread values of the current chunk
-	buf []byte
-	tmp []uint32
+	l     *Log
+	drain bool     // free each chunk once read
+	i     int      // next chunk
+	cur   []uint32 // unread values of the current chunk
+	buf   []byte
+	tmp   []uint32
 }
 
 // Reader returns a reader of the values appended so far. Seal the log
@@ -189,6 +191,17 @@ func (l *Log) Reader() (*Reader, error) {
 	return &Reader{l: l}, nil
 }
 
+// Drain is Reader, but each chunk's memory goes back to the budget as
+// soon as the reader moves past it: for reading a log once while building
+// something else in its place.
+func (l *Log) Drain() (*Reader, error) {
+	r, err := l.Reader()
+	if r != nil {
+		r.drain = true
+	}
+	return r, err
+}
+
 // Chunk returns the next run of values, or io.EOF after the last. The
 // slice is valid until the next call.
 func (r *Reader) Chunk() ([]uint32, error) {
@@ -196,6 +209,12 @@ func (r *Reader) Chunk() ([]uint32, error) {
 		c := r.cur
 		r.cur = nil
 		return c, nil
+	}
+	if r.drain && r.i > 0 {
+		if prev := &r.l.chunks[r.i-1]; prev.mem != nil {
+			r.l.d.left.Add(int64(4 * cap(prev.mem)))
+			prev.mem = nil
+		}
 	}
 	if r.i == len(r.l.chunks) {
 		return nil, io.EOF

@@ -61,3 +61,25 @@ func TestFreeReturnsBudget(t *testing.T) {
 		t.Error("freed budget was not reused")
 	}
 }
+
+func TestDrainGivesBudgetBack(t *testing.T) {
+	d := NewDir(t.TempDir(), 2*4*ChunkLen)
+	defer d.Close()
+	l := d.NewLog()
+	l.Append(make([]uint32, 2*ChunkLen)...)
+	r, err := l.Drain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]uint32, ChunkLen+1)
+	if err := r.Read(got); err != nil {
+		t.Fatal(err)
+	}
+	if left := d.left.Load(); left != 4*ChunkLen {
+		t.Errorf("after reading past the first chunk, budget left %d, want one chunk", left)
+	}
+	l.Free()
+	if left := d.left.Load(); left != 2*4*ChunkLen {
+		t.Errorf("after Free, budget left %d, want all", left)
+	}
+}
