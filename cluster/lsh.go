@@ -101,6 +101,29 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 			st.EmptySignature++
 		}
 	}
+	// Pairs that collide once are most of the collisions and are counted
+	// only to be dropped: in a large corpus, count them in passes over
+	// disjoint parts of the pair space (by the first document's index) so
+	// that only one part's counts are held at a time.
+	passes := 1 + len(skip)/docsPerPass
+	var pairs, buf []uint64
+	for pass := range passes {
+		acc := collide(sigs, size, skip, bands, rows, bucketCap, pass, passes, &st)
+		for i, p := range acc.pairs {
+			if int(acc.n[i]) >= hits {
+				pairs = append(pairs, p)
+			}
+		}
+		st.Collisions += len(acc.pairs)
+	}
+	buf = radix.Sort64(pairs, buf)
+	st.Candidates = len(pairs)
+	return pairs, st
+}
+
+// collide counts, for the pairs whose first document is pass modulo
+// passes, the bands they collide in.
+func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass, passes int, st *LSHStats) pairCounts {
 	n := len(skip)
 	entries := make([]uint64, 0, n)
 	var raw, buf []uint64
@@ -121,10 +144,15 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 			}
 			switch run := j - i; {
 			case run > bucketCap:
-				st.Oversized++
-				st.OversizedDocs += run
+				if pass == 0 {
+					st.Oversized++
+					st.OversizedDocs += run
+				}
 			case run > 1:
 				for x := i; x < j; x++ {
+					if int(uint32(entries[x]))%passes != pass {
+						continue
+					}
 					for y := x + 1; y < j; y++ {
 						raw = append(raw, entries[x]<<32|entries[y]&(1<<32-1))
 					}
@@ -140,16 +168,12 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 			raw = raw[:0]
 		}
 	}
-	var pairs []uint64
-	for i, p := range acc.pairs {
-		if int(acc.n[i]) >= hits {
-			pairs = append(pairs, p)
-		}
-	}
-	st.Collisions = len(acc.pairs)
-	st.Candidates = len(pairs)
-	return pairs, st
+	return acc
 }
+
+// docsPerPass sets the number of passes Candidates makes over the pair
+// space: one per this many documents.
+var docsPerPass = 250_000
 
 // pairCounts is a sorted set of pairs with how many bands each collided in.
 type pairCounts struct {

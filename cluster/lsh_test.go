@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -115,5 +116,22 @@ func TestPairCountsMerge(t *testing.T) {
 	wantN := []uint32{1, 2, 3, 3, 1}
 	if !slices.Equal(c.pairs, wantP) || !slices.Equal(c.n, wantN) {
 		t.Errorf("merge: pairs %v counts %v, want %v %v", c.pairs, c.n, wantP, wantN)
+	}
+}
+
+func TestCandidatesPassesAgree(t *testing.T) {
+	const n, size = 3000, 16
+	r := rand.New(rand.NewPCG(9, 9))
+	sigs := make([]uint32, n*size)
+	for i := range sigs {
+		sigs[i] = r.Uint32() % 400
+	}
+	skip := make([]bool, n)
+	one, st1 := Candidates(sigs, size, skip, size, 1, 2, 500)
+	defer func(d int) { docsPerPass = d }(docsPerPass)
+	docsPerPass = 1000 // four passes
+	four, st4 := Candidates(sigs, size, skip, size, 1, 2, 500)
+	if len(one) == 0 || !slices.Equal(one, four) || st1 != st4 {
+		t.Errorf("one pass: %d pairs %+v; four passes: %d pairs %+v", len(one), st1, len(four), st4)
 	}
 }

@@ -26,7 +26,8 @@ func Summary(w io.Writer, r *scan.Result, elapsed time.Duration) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "documents  %d read, %d rejected\n", len(r.Docs)+len(r.Rejected), len(r.Rejected))
 	fmt.Fprintf(&b, "stories    %d with copies (%d documents), %d documents alone\n", len(multi), inStories, len(r.Docs)-inStories)
-	fmt.Fprintf(&b, "copies     %d verified pairs of %d candidates", len(r.Pairs), r.Stats.Verified)
+	fmt.Fprintf(&b, "copies     %d verified pairs of %d candidates (pairs colliding in %d+ LSH bands, of %d colliding in any)",
+		len(r.Pairs), r.Stats.Verified, r.Stats.LSH.Hits, r.Stats.LSH.Collisions)
 	if l := r.Stats.LSH; l.Oversized > 0 {
 		fmt.Fprintf(&b, "; %d oversized LSH buckets skipped (%d entries)", l.Oversized, l.OversizedDocs)
 	}
@@ -38,6 +39,9 @@ func Summary(w io.Writer, r *scan.Result, elapsed time.Duration) error {
 		}
 		o := r.Docs[s.Origin]
 		fmt.Fprintf(&b, "  %s  %d documents, %d outlets, origin %s %q\n", s.ID, len(s.Members), outlets(r, s), o.ID, o.Title)
+	}
+	if r.Stats.Spilled {
+		b.WriteString("memory     intermediate data spilled to disk (--mem)\n")
 	}
 	if elapsed > 0 {
 		fmt.Fprintf(&b, "time       %s (", elapsed.Round(time.Millisecond))
