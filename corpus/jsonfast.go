@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"math/bits"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file holds a single-pass reader of one JSON object per line. It
@@ -33,8 +33,8 @@ const (
 
 // Flags of a scanned string.
 const (
-	strEscape = 1 << iota // holds a backslash escape
-	strHigh               // holds a byte ≥ 0x80, so perhaps invalid UTF-8
+	strEscape  = 1 << iota // holds a backslash escape
+	strInvalid             // holds bytes that are not valid UTF-8
 )
 
 // jsonValue locates a top-level value of a line: for a string its content
@@ -51,28 +51,46 @@ type jsonScanner struct {
 	b    []byte
 	c    byte                   // the byte where the scan failed
 	ctx  string                 // what was wanted there; "" at an early end of input
+	bad  bool                   // some string holds invalid UTF-8
 	deep *[maxDepth / 64]uint64 // kinds of open containers below the 64 of nested; made when needed
 }
 
 // jsonFields picks the named fields out of line, one JSON object with
-// nothing but whitespace around it. utf8OK says that line is known to be
-// valid UTF-8; else invalid bytes in strings become U+FFFD as with
-// encoding/json. It returns the values by slot, or why the line cannot be
-// used; it allocates only the strings it returns.
-func jsonFields(line []byte, names *[nField]string, utf8OK bool) (v [nField]string, bad string) {
-	if t := bytes.TrimSpace(line); len(t) == 0 || t[0] != '{' {
-		return v, "malformed JSON: want an object"
-	}
+// nothing but whitespace around it, which starts at offset base of its
+// input. It returns the values by slot, or why the line cannot be used; it
+// allocates only the strings it returns. A field is a string decoded, a
+// number as written (IDs are often numbers) or null as ""; other values do
+// not fit. Of duplicate keys the last counts; keys match names exactly.
+//
+// With check, a line that checkBytes refuses (for a NUL byte or invalid
+// UTF-8) is refused for that reason first, as jsonRecord does. Without,
+// invalid UTF-8 in a string becomes U+FFFD as with encoding/json.
+func jsonFields(line []byte, base int64, names *[nField]string, check bool) (v [nField]string, bad string) {
 	var vals [nField]jsonValue
 	s := jsonScanner{b: line}
-	if s.object(names, &vals, utf8OK) < 0 {
-		return v, "malformed JSON: " + s.msg()
+	switch {
+	case !startsObject(line):
+		bad = "malformed JSON: want an object"
+	case s.object(names, &vals) < 0:
+		bad = "malformed JSON: " + s.msg()
+	case check && s.bad:
+		// A line of valid JSON has bytes ≥ 0x80 only in strings, and no
+		// NUL byte at all, so the scan saw all that checkBytes would.
+		return v, checkBytes(line, base)
+	}
+	if bad != "" {
+		if check {
+			if reason := checkBytes(line, base); reason != "" {
+				return v, reason
+			}
+		}
+		return v, bad
 	}
 	for i, val := range vals {
 		raw := line[val.start:val.end]
 		switch val.kind {
 		case kindString:
-			v[i] = unquoteString(raw, val.flags, utf8OK)
+			v[i] = unquoteString(raw, val.flags)
 		case kindNumber:
 			v[i] = string(raw)
 		case kindOther:
@@ -80,6 +98,14 @@ func jsonFields(line []byte, names *[nField]string, utf8OK bool) (v [nField]stri
 		}
 	}
 	return v, ""
+}
+
+// startsObject reports whether the first byte of line after Unicode white
+// space opens an object. Only JSON white space may come before it; the
+// scan catches the rest.
+func startsObject(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return len(t) > 0 && t[0] == '{'
 }
 
 // msg is the encoding/json syntax error of a failed scan.
@@ -103,14 +129,15 @@ func quoteChar(c byte) string {
 }
 
 // fail records a syntax error at byte c, where ctx was wanted, and
-// returns -1. encoding/json reports an early end of input in the middle of
-// a literal, number or escape as a space there.
+// returns -1.
 func (s *jsonScanner) fail(c byte, ctx string) int {
 	s.c, s.ctx = c, ctx
 	return -1
 }
 
-// failAt is fail at offset i, which may be the end of the input.
+// failAt is fail at offset i, which may be the end of the input: in the
+// middle of a literal, number or escape encoding/json reports that as a
+// space, not as an unexpected end.
 func (s *jsonScanner) failAt(i int, ctx string) int {
 	if i >= len(s.b) {
 		return s.fail(' ', ctx)
@@ -135,7 +162,7 @@ func skipSpace(b []byte, i int) int {
 
 // object scans the whole line, noting the last value of each named
 // top-level key in vals by slot. It returns len(b), or -1.
-func (s *jsonScanner) object(names *[nField]string, vals *[nField]jsonValue, utf8OK bool) int {
+func (s *jsonScanner) object(names *[nField]string, vals *[nField]jsonValue) int {
 	b := s.b
 	i := skipSpace(b, 0)
 	if i == len(b) {
@@ -170,7 +197,7 @@ func (s *jsonScanner) object(names *[nField]string, vals *[nField]jsonValue, utf
 			if i, val = s.value(skipSpace(b, i+1), 1); i < 0 {
 				return i
 			}
-			matchKey(key, kflags, utf8OK, names, vals, val)
+			matchKey(key, kflags, names, vals, val)
 			if i = skipSpace(b, i); i == len(b) {
 				return s.eof()
 			}
@@ -192,14 +219,12 @@ func (s *jsonScanner) object(names *[nField]string, vals *[nField]jsonValue, utf
 
 // matchKey sets val as the value of each slot named key, a top-level key
 // as scanned by str.
-func matchKey(key []byte, flags uint8, utf8OK bool, names *[nField]string, vals *[nField]jsonValue, val jsonValue) {
-	plain := flags&strEscape == 0 && (flags&strHigh == 0 || utf8OK || utf8.Valid(key))
-	fix := !plain && flags&strHigh != 0 && !utf8OK // invalid UTF-8 is possible
+func matchKey(key []byte, flags uint8, names *[nField]string, vals *[nField]jsonValue, val jsonValue) {
 	for i, name := range names {
 		if name == "" {
 			continue
 		}
-		if plain && string(key) == name || !plain && unquotedIs(key, fix, name) {
+		if flags == 0 && string(key) == name || flags != 0 && unquotedIs(key, flags&strInvalid != 0, name) {
 			vals[i] = val
 		}
 	}
@@ -288,30 +313,50 @@ func digits(b []byte, i int) int {
 // returns the offset after its closing quote and its flags.
 func (s *jsonScanner) str(i int) (int, uint8) {
 	b := s.b
+	start := i
 	var flags uint8
-	var high uint64
+	high := false
+	q := -1 // offset of the first quote at or after i, or len(b); -1 before looking
 	for {
-		j, h := plainRun(b, i)
-		high |= h
-		if j == len(b) {
-			return s.eof(), 0
+		if q < i {
+			if q = bytes.IndexByte(b[i:], '"'); q < 0 {
+				q = len(b) // an unterminated string: scan on for errors
+			} else {
+				q += i
+			}
 		}
-		switch c := b[j]; c {
-		case '"':
-			if high&hiBits != 0 {
-				flags |= strHigh
+		// Up to the quote or a backslash before it, only control
+		// characters are wrong.
+		end := q
+		if k := bytes.IndexByte(b[i:q], '\\'); k >= 0 {
+			end = i + k
+		}
+		j, h := controlChar(b, i, end)
+		if j < end {
+			return s.fail(b[j], "in string literal"), 0
+		}
+		high = high || h
+		switch {
+		case j == len(b):
+			return s.eof(), 0
+		case b[j] == '"':
+			if high && !utf8.Valid(b[start:j]) {
+				flags |= strInvalid
+				s.bad = true
 			}
 			return j + 1, flags
-		case '\\':
-			flags |= strEscape
-			if i = s.escape(j + 1); i < 0 {
-				return i, 0
-			}
-		default:
-			return s.fail(c, "in string literal"), 0
+		}
+		flags |= strEscape
+		if j+1 < len(b) && simpleEscape[b[j+1]] {
+			i = j + 2
+		} else if i = s.escape(j + 1); i < 0 {
+			return i, 0
 		}
 	}
 }
+
+// simpleEscape marks the bytes that may follow a backslash, but for u.
+var simpleEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
 
 // escape scans the escape after a backslash at i-1 in a string.
 func (s *jsonScanner) escape(i int) int {
@@ -343,32 +388,39 @@ const (
 	hiBits = 0x8080808080808080
 )
 
-// plainRun returns the offset of the first byte of b at or after i that
-// is a quote, a backslash or a control character, or len(b); and the OR
-// of the bytes before it, which has bit 7 of some byte set when one of
-// them is not ASCII. It looks at 8 bytes at a time.
-func plainRun(b []byte, i int) (int, uint64) {
+// controlChar returns the offset of the first byte of b[i:end] below
+// 0x20, or end; and whether a byte before it is 0x80 or above. It looks at
+// 32 bytes at a time.
+func controlChar(b []byte, i, end int) (int, bool) {
+	// ctl has bit 7 set in each byte of w below 0x20; bytes above the
+	// first such byte may be marked falsely, but the first is right.
+	ctl := func(w uint64) uint64 { return (w - loBits*0x20) &^ w }
 	var high uint64
-	for ; i+8 <= len(b); i += 8 {
+	for ; i+32 <= end; i += 32 {
+		w0 := binary.LittleEndian.Uint64(b[i:])
+		w1 := binary.LittleEndian.Uint64(b[i+8:])
+		w2 := binary.LittleEndian.Uint64(b[i+16:])
+		w3 := binary.LittleEndian.Uint64(b[i+24:])
+		if (ctl(w0)|ctl(w1)|ctl(w2)|ctl(w3))&hiBits != 0 {
+			break
+		}
+		high |= w0 | w1 | w2 | w3
+	}
+	for ; i+8 <= end; i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
-		q, e := w^(loBits*'"'), w^(loBits*'\\')
-		// Bit 7 of each byte that is '"', '\\' or < 0x20; bytes above the
-		// first such byte may be marked falsely, but the first is right.
-		m := ((q-loBits)&^q | (e-loBits)&^e | (w-loBits*0x20)&^w) & hiBits
-		if m != 0 {
-			m &= -m
-			return i + bits.TrailingZeros64(m)>>3, high | w&(m-1)
+		if m := ctl(w) & hiBits; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3, false
 		}
 		high |= w
 	}
-	for ; i < len(b); i++ {
+	for ; i < end; i++ {
 		c := b[i]
-		if c == '"' || c == '\\' || c < 0x20 {
-			break
+		if c < 0x20 {
+			return i, false
 		}
 		high |= uint64(c)
 	}
-	return i, high
+	return end, high&hiBits != 0
 }
 
 // nested scans an array or object at i, inside depth open containers. It
@@ -502,23 +554,24 @@ func (s *jsonScanner) isObj(objs uint64, k int) bool {
 
 // unquoteString decodes the content of a scanned string with flags as
 // encoding/json does, allocating only the result.
-func unquoteString(raw []byte, flags uint8, utf8OK bool) string {
-	fix := flags&strHigh != 0 && !utf8OK && !utf8.Valid(raw)
-	if flags&strEscape == 0 && !fix {
+func unquoteString(raw []byte, flags uint8) string {
+	if flags == 0 {
 		return string(raw)
 	}
-	var sb strings.Builder
-	sb.Grow(len(raw)) // enough unless invalid bytes grow into U+FFFD
+	fix := flags&strInvalid != 0
+	buf := make([]byte, 0, len(raw)) // enough unless invalid bytes grow into U+FFFD
 	for len(raw) > 0 {
 		lit, r, rest := unquoteNext(raw, fix)
 		if r < 0 {
-			sb.Write(lit)
+			buf = append(buf, lit...)
 		} else {
-			sb.WriteRune(r)
+			buf = utf8.AppendRune(buf, r)
 		}
 		raw = rest
 	}
-	return sb.String()
+	// Nothing changes buf after this, so the string can share it, as
+	// strings.Builder does.
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // unquotedIs reports whether the content of a scanned string decodes to

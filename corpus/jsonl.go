@@ -51,10 +51,7 @@ func eachJSONL(src string, rd io.Reader, f Fields, fn func(*record) error) error
 // offset base of its input. It returns the values by slot, or why the line
 // cannot be used.
 func jsonRecord(line []byte, base int64, names *[nField]string) (v [nField]string, bad string) {
-	if reason := checkBytes(line, base); reason != "" {
-		return v, reason
-	}
-	return jsonFields(line, names, true)
+	return jsonFields(line, base, names, true)
 }
 
 // lineReader reads lines of any length up to max, counting lines and

@@ -32,7 +32,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
 	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing and community detection")
 	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
-	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 2GiB, 512MiB): intermediate data past half of it spills to --tmpdir, and the Go heap is held to it")
+	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 3GiB, 512MiB): intermediate data past a quarter of it spills to --tmpdir, and the Go heap is held to it")
 	fs.StringVar(&opt.TempDir, "tmpdir", "", "directory for spill files (default the system's temporary directory)")
 	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
 	quiet := fs.Bool("quiet", false, "print no summary and no progress")
@@ -61,7 +61,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageErr("scan: --mem: %v", err)
 	}
-	opt.Mem = limit / 2
+	opt.Mem = limit / 4
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	switch *progressMode {
 	case "auto", "always", "never":
