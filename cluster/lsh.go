@@ -106,7 +106,7 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 	// disjoint parts of the pair space (by the first document's index) so
 	// that only one part's counts are held at a time.
 	passes := 1 + len(skip)/docsPerPass
-	var pairs, buf []uint64
+	var pairs []uint64
 	for pass := range passes {
 		acc := collide(sigs, size, skip, bands, rows, bucketCap, pass, passes, &st)
 		for i, p := range acc.pairs {
@@ -116,7 +116,7 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 		}
 		st.Collisions += len(acc.pairs)
 	}
-	buf = radix.Sort64(pairs, buf)
+	radix.Sort64(pairs, nil)
 	st.Candidates = len(pairs)
 	return pairs, st
 }

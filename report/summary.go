@@ -26,6 +26,7 @@ func Summary(w io.Writer, r *scan.Result, elapsed time.Duration) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "documents  %d read, %d rejected\n", len(r.Docs)+len(r.Rejected), len(r.Rejected))
 	fmt.Fprintf(&b, "stories    %d with copies (%d documents), %d documents alone\n", len(multi), inStories, len(r.Docs)-inStories)
+	fmt.Fprintf(&b, "templates  %d shingles common to the corpus, %d outlet template shingles\n", r.Stats.CommonShingles, r.Stats.OutletShingles)
 	fmt.Fprintf(&b, "copies     %d verified pairs of %d candidates (pairs colliding in %d+ LSH bands, of %d colliding in any)",
 		len(r.Pairs), r.Stats.Verified, r.Stats.LSH.Hits, r.Stats.LSH.Collisions)
 	if l := r.Stats.LSH; l.Oversized > 0 {

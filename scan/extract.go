@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"io"
 	"slices"
 	"sync"
 
@@ -148,7 +149,7 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 	id := p.tmpl.OutletID(outlet)
 	p.tmpl.Count(id)
 	for _, h := range set {
-		if err := p.parts[h>>24].Append(h, id); err != nil {
+		if err := p.parts[h>>24].AppendPair(h, id); err != nil {
 			return err
 		}
 	}
@@ -156,28 +157,61 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 }
 
 // learn feeds the template counts to the Templates one partition at a
-// time, freeing each.
-func (p *pass1) learn() error {
-	var vals []uint32
-	var entries, buf []uint64
-	for _, l := range p.parts {
-		r, err := l.Reader()
-		if err != nil {
-			return err
-		}
-		vals = slices.Grow(vals[:0], int(l.Len()))[:l.Len()]
-		if err := r.Read(vals); err != nil {
-			return err
-		}
-		l.Free()
-		entries = entries[:0]
-		for k := 0; k+1 < len(vals); k += 2 {
-			entries = append(entries, shingle.Entry(vals[k], vals[k+1]))
-		}
-		buf = radix.Sort64(entries, buf)
-		p.tmpl.Learn(entries)
+// time, freeing each. Workers sort partitions in parallel; the Templates
+// learn them in partition order.
+func (p *pass1) learn(workers int) error {
+	type sorted struct {
+		entries []uint64
+		err     error
 	}
-	return nil
+	out := make([]chan sorted, parts)
+	for i := range out {
+		out[i] = make(chan sorted, 1)
+	}
+	go parallel(parts, workers, func() func(int) {
+		var buf []uint64
+		return func(i int) {
+			entries, err := readPartition(p.parts[i])
+			buf = radix.Sort64(entries, buf)
+			out[i] <- sorted{entries, err}
+		}
+	})
+	var err error
+	for i := range out {
+		s := <-out[i]
+		if err == nil {
+			err = s.err
+		}
+		if err == nil {
+			p.tmpl.Learn(s.entries)
+		}
+	}
+	return err
+}
+
+// readPartition reads one partition's (hash, outlet) pairs as Entry values
+// and frees the log.
+func readPartition(l *spool.Log) ([]uint64, error) {
+	defer l.Free()
+	r, err := l.Drain()
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]uint64, 0, l.Len()/2)
+	for {
+		c, err := r.Chunk()
+		if err == io.EOF {
+			return entries, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		// Pairs never straddle chunks: ChunkLen is even and pairs are
+		// appended whole.
+		for k := 0; k+1 < len(c); k += 2 {
+			entries = append(entries, shingle.Entry(c[k], c[k+1]))
+		}
+	}
 }
 
 // features turns one document's shingle hashes, in document order, into

@@ -96,7 +96,10 @@ type Stats struct {
 	LSH      cluster.LSHStats
 	Verified int  // candidate pairs scored
 	Spilled  bool // intermediate data went to disk
-	Stages   []Stage
+
+	CommonShingles int // shingles dropped corpus-wide as too common
+	OutletShingles int // shingles dropped as some outlet's template, summed over outlets
+	Stages         []Stage
 }
 
 // Stage is one timed step.
@@ -155,8 +158,12 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	res.Docs = p.docs
 	lap("shingle")
 
-	if err := p.learn(); err != nil {
+	if err := p.learn(workers); err != nil {
 		return nil, err
+	}
+	res.Stats.CommonShingles = p.tmpl.Common
+	for _, n := range p.tmpl.Outlet {
+		res.Stats.OutletShingles += n
 	}
 	lap("templates")
 

@@ -1,6 +1,8 @@
 package shingle
 
 import (
+	"unsafe"
+
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/reprint-news/reprint/internal/radix"
@@ -56,8 +58,8 @@ type Templates struct {
 	outletDocs []int
 	docs       int
 
-	drop  map[uint64]struct{} // outletID<<32 | hash; corpus-wide under NoOutlet
-	maybe []uint64            // bit h>>maybeShift set if any outlet drops h: most hashes need no map look-up
+	common  set32   // dropped from every document
+	outlets []set32 // by outlet ID: dropped from that outlet's documents
 
 	Common int            // number of corpus-wide template shingles
 	Outlet map[string]int // number of template shingles per outlet
@@ -66,18 +68,11 @@ type Templates struct {
 // NoOutlet is the outlet ID of documents whose outlet is unknown.
 const NoOutlet = 1<<32 - 1
 
-const (
-	maybeBits  = 22 // a 512 KiB bitset
-	maybeShift = 32 - maybeBits
-)
-
 // NewTemplates returns an empty Templates to learn into.
 func NewTemplates(opt TemplateOptions) *Templates {
 	return &Templates{
 		opt:      opt.withDefaults(),
 		outletID: make(map[string]uint32),
-		drop:     make(map[uint64]struct{}),
-		maybe:    make([]uint64, 1<<maybeBits/64),
 		Outlet:   make(map[string]int),
 	}
 }
@@ -94,6 +89,7 @@ func (t *Templates) OutletID(outlet string) uint32 {
 		t.outletID[outlet] = id
 		t.names = append(t.names, outlet)
 		t.outletDocs = append(t.outletDocs, 0)
+		t.outlets = append(t.outlets, set32{})
 	}
 	return id
 }
@@ -139,15 +135,12 @@ func (t *Templates) Learn(entries []uint64) {
 }
 
 func (t *Templates) add(id uint32, h uint32) {
-	key := uint64(id)<<32 | uint64(h)
-	if _, ok := t.drop[key]; ok {
-		return
-	}
-	t.drop[key] = struct{}{}
-	t.maybe[h>>maybeShift/64] |= 1 << (h >> maybeShift % 64)
-	if id == NoOutlet {
-		t.Common++
-	} else {
+	switch {
+	case id == NoOutlet:
+		if t.common.add(h) {
+			t.Common++
+		}
+	case t.outlets[id].add(h):
 		t.Outlet[t.names[id]]++
 	}
 }
@@ -176,15 +169,14 @@ func LearnTemplates(outlets []string, sets [][]uint32, opt TemplateOptions) *Tem
 	return t
 }
 
-// Fingerprint identifies a shingle set: equal sets, equal fingerprints.
+// Fingerprint identifies a shingle set within one process: equal sets,
+// equal fingerprints. It hashes the set's memory as it lies, so its value
+// depends on the machine's byte order: never store it.
 func Fingerprint(set []uint32) uint64 {
-	var d xxhash.Digest
-	var buf [4]byte
-	for _, h := range set {
-		buf[0], buf[1], buf[2], buf[3] = byte(h), byte(h>>8), byte(h>>16), byte(h>>24)
-		d.Write(buf[:])
+	if len(set) == 0 {
+		return xxhash.Sum64(nil)
 	}
-	return d.Sum64()
+	return xxhash.Sum64(unsafe.Slice((*byte)(unsafe.Pointer(&set[0])), 4*len(set)))
 }
 
 // Filter appends to dst the hashes of set that are template text neither
@@ -207,15 +199,5 @@ func (t *Templates) IsTemplate(outlet string, h uint32) bool {
 }
 
 func (t *Templates) isTemplate(id uint32, hasOutlet bool, h uint32) bool {
-	if t.maybe[h>>maybeShift/64]&(1<<(h>>maybeShift%64)) == 0 {
-		return false
-	}
-	if _, drop := t.drop[NoOutlet<<32|uint64(h)]; drop {
-		return true
-	}
-	if !hasOutlet {
-		return false
-	}
-	_, drop := t.drop[uint64(id)<<32|uint64(h)]
-	return drop
+	return t.common.has(h) || hasOutlet && t.outlets[id].has(h)
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func set32(vals ...uint32) []uint32 {
+func sortedSet(vals ...uint32) []uint32 {
 	s := slices.Clone(vals)
 	slices.Sort(s)
 	return slices.Compact(s)
@@ -13,15 +13,15 @@ func set32(vals ...uint32) []uint32 {
 
 func TestLearnTemplates(t *testing.T) {
 	chrome := []uint32{1000, 1001, 1002}
-	page := func(body ...uint32) []uint32 { return set32(append(slices.Clone(chrome), body...)...) }
+	page := func(body ...uint32) []uint32 { return sortedSet(append(slices.Clone(chrome), body...)...) }
 	outlets := []string{"mt", "mt", "mt", "other", "", ""}
 	sets := [][]uint32{
 		page(1, 2, 3),
 		page(4, 5, 6),
 		page(7, 8, 1),  // 1 is in two mt pages only: not template
 		page(1, 2, 11), // another outlet's page with mt's chrome: not its template
-		set32(9, 10),
-		set32(9, 10), // identical pages count once
+		sortedSet(9, 10),
+		sortedSet(9, 10), // identical pages count once
 	}
 	tm := LearnTemplates(outlets, sets, TemplateOptions{CorpusMinDocs: 100})
 	for _, tt := range []struct {
@@ -69,7 +69,7 @@ func TestLearnTemplatesThresholds(t *testing.T) {
 			s = append(s, 7)
 		}
 		outlets = append(outlets, "")
-		sets = append(sets, set32(s...))
+		sets = append(sets, sortedSet(s...))
 	}
 	for _, tt := range []struct {
 		opt  TemplateOptions
@@ -91,9 +91,9 @@ func TestLearnTemplatesThresholds(t *testing.T) {
 func TestLearnByPartition(t *testing.T) {
 	outlets := []string{"a", "a", "a", "b", "b", "b", ""}
 	sets := [][]uint32{
-		set32(1, 1<<31, 5), set32(1, 1<<31, 6), set32(1, 1<<31, 7),
-		set32(2, 3<<30, 8), set32(2, 3<<30, 9), set32(2, 3<<30, 10),
-		set32(1, 2),
+		sortedSet(1, 1<<31, 5), sortedSet(1, 1<<31, 6), sortedSet(1, 1<<31, 7),
+		sortedSet(2, 3<<30, 8), sortedSet(2, 3<<30, 9), sortedSet(2, 3<<30, 10),
+		sortedSet(1, 2),
 	}
 	whole := LearnTemplates(outlets, sets, TemplateOptions{CorpusMinDocs: 4})
 	parts := NewTemplates(TemplateOptions{CorpusMinDocs: 4})

@@ -130,6 +130,17 @@ func (l *Log) Append(vs ...uint32) error {
 	return nil
 }
 
+// AppendPair adds two values; the common case is a plain append, cheap
+// enough for a call per shingle.
+func (l *Log) AppendPair(a, b uint32) error {
+	if l.cur != nil && len(l.cur)+2 <= ChunkLen {
+		l.cur = append(l.cur, a, b)
+		l.n += 2
+		return nil
+	}
+	return l.Append(a, b)
+}
+
 // seal moves the current chunk into the log: kept in memory if the budget
 // allows, written to the file otherwise.
 func (l *Log) seal() error {
