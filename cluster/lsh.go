@@ -127,7 +127,7 @@ func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass,
 	n := len(skip)
 	entries := make([]uint64, 0, n)
 	var raw, buf []uint64
-	var acc pairCounts
+	var acc, spare pairCounts // merged into each other in turn, reusing memory
 	for b := range bands {
 		entries = entries[:0]
 		for i := range n {
@@ -164,7 +164,7 @@ func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass,
 		// counts whenever they outgrow them.
 		if len(raw) > max(1<<20, len(acc.pairs)) || b == bands-1 {
 			buf = radix.Sort64(raw, buf)
-			acc = acc.merge(raw)
+			acc, spare = acc.merge(raw, spare), acc
 			raw = raw[:0]
 		}
 	}
@@ -181,11 +181,10 @@ type pairCounts struct {
 	n     []uint32
 }
 
-// merge adds sorted raw pairs (with repeats) to the counts.
-func (c pairCounts) merge(raw []uint64) pairCounts {
-	var out pairCounts
-	out.pairs = make([]uint64, 0, len(c.pairs)+len(raw)/2)
-	out.n = make([]uint32, 0, cap(out.pairs))
+// merge returns the counts with sorted raw pairs (with repeats) added,
+// built in out's memory.
+func (c pairCounts) merge(raw []uint64, out pairCounts) pairCounts {
+	out.pairs, out.n = out.pairs[:0], out.n[:0]
 	i, j := 0, 0
 	for i < len(c.pairs) || j < len(raw) {
 		var p uint64

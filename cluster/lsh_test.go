@@ -110,8 +110,9 @@ func TestCandidatesHits(t *testing.T) {
 
 func TestPairCountsMerge(t *testing.T) {
 	var c pairCounts
-	c = c.merge([]uint64{1, 1, 5, 9, 9, 9})
-	c = c.merge([]uint64{0, 5, 5, 10})
+	var spare pairCounts
+	c, spare = c.merge([]uint64{1, 1, 5, 9, 9, 9}, spare), c
+	c = c.merge([]uint64{0, 5, 5, 10}, spare)
 	wantP := []uint64{0, 1, 5, 9, 10}
 	wantN := []uint32{1, 2, 3, 3, 1}
 	if !slices.Equal(c.pairs, wantP) || !slices.Equal(c.n, wantN) {
