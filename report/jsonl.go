@@ -20,13 +20,15 @@ type StoryRecord struct {
 // MemberRecord is one member of a story in stories.jsonl. The origin comes
 // first, then the copies from most to least likely original.
 type MemberRecord struct {
-	ID          string  `json:"id"`
-	Outlet      string  `json:"outlet"`
-	Date        string  `json:"date,omitempty"`
-	Title       string  `json:"title,omitempty"`
-	Role        string  `json:"role"`                  // "origin" or "copy"
-	CopiedFrom  string  `json:"copied_from,omitempty"` // most likely source, for copies
-	Containment float64 `json:"containment,omitempty"` // of this member in its source
+	ID          string   `json:"id"`
+	Outlet      string   `json:"outlet"`
+	Date        string   `json:"date,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Role        string   `json:"role"`                  // "origin" or "copy"
+	CopiedFrom  string   `json:"copied_from,omitempty"` // most likely source, for copies
+	Containment float64  `json:"containment,omitempty"` // of this member in its source
+	Credits     []string `json:"credits,omitempty"`     // agencies the text credits (dateline, byline, credit line)
+	Uncredited  bool     `json:"uncredited,omitempty"`  // a copy crediting no agency, of a source that credits one
 }
 
 // Stories writes stories.jsonl: every story of two or more members.
@@ -44,6 +46,7 @@ func Stories(w io.Writer, r *scan.Result) error {
 			m := member(&r.Docs[l.Doc], "copy")
 			m.CopiedFrom = r.Docs[l.From].ID
 			m.Containment = round4(l.Containment)
+			m.Uncredited = len(m.Credits) == 0 && len(r.Docs[l.From].Credits) > 0
 			rec.Members = append(rec.Members, m)
 		}
 		if err := enc.Encode(rec); err != nil {
@@ -54,7 +57,7 @@ func Stories(w io.Writer, r *scan.Result) error {
 }
 
 func member(d *scan.Doc, role string) MemberRecord {
-	return MemberRecord{ID: d.ID, Outlet: d.Outlet, Date: FormatDate(d.Date), Title: d.Title, Role: role}
+	return MemberRecord{ID: d.ID, Outlet: d.Outlet, Date: FormatDate(d.Date), Title: d.Title, Role: role, Credits: d.Credits}
 }
 
 // FormatDate writes a date as YYYY-MM-DD, or RFC 3339 when it has a time of

@@ -21,7 +21,7 @@ func result() *scan.Result {
 	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	return &scan.Result{
 		Docs: []scan.Doc{
-			{ID: "a", Outlet: "Wire", Title: `"Quoted" title, with comma`, Date: day},
+			{ID: "a", Outlet: "Wire", Title: `"Quoted" title, with comma`, Date: day, Credits: []string{"Reuters"}},
 			{ID: "b", Outlet: "Paper", Date: day.Add(26 * time.Hour)},
 			{ID: "c", Outlet: "Paper"},
 			{ID: "d", Outlet: "Blog", Date: day.Add(90 * time.Minute)},
@@ -45,7 +45,7 @@ func TestWriters(t *testing.T) {
 		write func(io.Writer, *scan.Result) error
 		want  string
 	}{
-		{"stories", Stories, `{"story_id":"s000001","size":3,"origin":"a","members":[{"id":"a","outlet":"Wire","date":"2024-03-01","title":"\"Quoted\" title, with comma","role":"origin"},{"id":"b","outlet":"Paper","date":"2024-03-02T02:00:00Z","role":"copy","copied_from":"a","containment":0.75},{"id":"c","outlet":"Paper","role":"copy","copied_from":"b","containment":0.9}]}
+		{"stories", Stories, `{"story_id":"s000001","size":3,"origin":"a","members":[{"id":"a","outlet":"Wire","date":"2024-03-01","title":"\"Quoted\" title, with comma","role":"origin","credits":["Reuters"]},{"id":"b","outlet":"Paper","date":"2024-03-02T02:00:00Z","role":"copy","copied_from":"a","containment":0.75,"uncredited":true},{"id":"c","outlet":"Paper","role":"copy","copied_from":"b","containment":0.9}]}
 `},
 		{"pairs", Pairs, "doc_a,doc_b,jaccard,containment_a_in_b,containment_b_in_a,shared_shingles\na,b,0.5000,0.6000,0.7500,300\nb,c,0.2500,0.3000,0.9000,120\n"},
 		{"assignments", Assignments, "doc_id,story_id\na,s000001\nb,s000001\nc,s000001\nd,s000002\n"},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/credit"
 	"github.com/reprint-news/reprint/internal/radix"
 	"github.com/reprint-news/reprint/internal/spool"
 	"github.com/reprint-news/reprint/shingle"
@@ -30,9 +31,10 @@ type job struct {
 }
 
 type shingled struct {
-	i    int
-	set  []uint32
-	item cluster.Item
+	i       int
+	set     []uint32
+	item    cluster.Item
+	credits []string
 }
 
 // pass1 is what the first pass over the input leaves: per document its
@@ -64,6 +66,9 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 			for j := range jobs {
 				seq = sh.Hashes(seq[:0], j.text)
 				r := shingled{i: j.i, item: cluster.Item{Outlet: j.outlet}}
+				if opt.Credits {
+					r.credits = credits(j.text)
+				}
 				r.set, r.item.Head, r.item.Tail, buf = features(seq, j.keepEnds, opt.BookendLen, buf)
 				results <- r
 			}
@@ -71,10 +76,11 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 	}
 	var collectErr error
 	var counts []int
+	var creds [][]string
 	collected := make(chan struct{})
 	go func() {
 		defer close(collected)
-		counts, collectErr = p.collect(results, opt)
+		counts, creds, collectErr = p.collect(results, opt)
 	}()
 
 	perOutlet := make(map[string]int)
@@ -100,6 +106,7 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 	}
 	for i, n := range counts {
 		p.docs[i].Shingles = n
+		p.docs[i].Credits = creds[i]
 	}
 	return p, nil
 }
@@ -107,11 +114,12 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 // collect takes the shingled documents, puts them back in input order,
 // and writes each to the logs: its set, and, the first time a set is
 // seen, its template counts. It returns the number of distinct shingles
-// of each document.
-func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, error) {
+// and the credits of each document.
+func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, [][]string, error) {
 	pending := make(map[int]shingled)
 	seen := make(map[uint64]bool)
 	var counts []int
+	var creds [][]string
 	var err error
 	for r := range results {
 		pending[r.i] = r
@@ -122,6 +130,7 @@ func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, error) {
 			}
 			delete(pending, r.i)
 			counts = append(counts, len(r.set))
+			creds = append(creds, r.credits)
 			p.items = append(p.items, r.item)
 			if err == nil {
 				err = p.write(r.set, r.item.Outlet, seen)
@@ -131,7 +140,19 @@ func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, error) {
 			}
 		}
 	}
-	return counts, err
+	return counts, creds, err
+}
+
+// credits returns the agencies text credits for its story, leaving out
+// photo credits.
+func credits(text string) []string {
+	var out []string
+	for _, c := range credit.Find(text) {
+		if c.Kind != credit.KindPhoto {
+			out = append(out, c.Agency)
+		}
+	}
+	return out
 }
 
 func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {

@@ -33,6 +33,7 @@ type Options struct {
 	BookendLen    int     // shingles kept from each end of a document to detect shared page chrome
 	Template      shingle.TemplateOptions
 	Workers       int    // 0 means GOMAXPROCS
+	Credits       bool   // find the wire agencies each text credits (package credit); costs about as much as shingling
 	Mem           int64  // bytes of intermediate data kept in memory before spilling to TempDir
 	TempDir       string // where spill files go; "" means the system's temporary directory
 	// Progress, when set, is told how far each stage is: done of total
@@ -68,8 +69,9 @@ func DefaultOptions() Options {
 type Doc struct {
 	ID, Outlet, URL, Title string
 	Date                   time.Time
-	Shingles               int // distinct shingles
-	Kept                   int // distinct shingles left after template suppression
+	Shingles               int      // distinct shingles
+	Kept                   int      // distinct shingles left after template suppression
+	Credits                []string // agencies the text credits (dateline, byline, credit line; not photo credits), sorted
 }
 
 // Story is a group of documents that are copies of one another; a document

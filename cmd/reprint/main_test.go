@@ -197,6 +197,19 @@ func TestScanErrors(t *testing.T) {
 	}
 }
 
+// TestScanSeedsCredits: with --credits, both pages of the Reuters story
+// credit Reuters (002 by its dateline "MOSCOW (Reuters) -", 003 by
+// "Reuters, MOSCOW"), so neither is an uncredited copy.
+func TestScanSeedsCredits(t *testing.T) {
+	code, stdout, stderr := reprint(t, "", "scan", seeds, "--credits", "--quiet")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stdout, `"credits":["Reuters"]`); n != 2 || strings.Contains(stdout, "uncredited") {
+		t.Errorf("stories.jsonl = %s, want both members crediting Reuters", stdout)
+	}
+}
+
 func TestScanStdin(t *testing.T) {
 	const story = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega"
 	in := `{"id":"x","outlet":"A","text":"` + story + `"}
