@@ -45,12 +45,12 @@ func Summary(w io.Writer, r *scan.Result, elapsed time.Duration) error {
 		b.WriteString("memory     intermediate data spilled to disk (--mem)\n")
 	}
 	if elapsed > 0 {
-		fmt.Fprintf(&b, "time       %s (", elapsed.Round(time.Millisecond))
+		fmt.Fprintf(&b, "time       %s (", round(elapsed))
 		for i, st := range r.Stats.Stages {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%s %s", st.Name, st.Time.Round(time.Millisecond))
+			fmt.Fprintf(&b, "%s %s", st.Name, round(st.Time))
 		}
 		b.WriteString(")\n")
 	}
@@ -64,4 +64,15 @@ func outlets(r *scan.Result, s scan.Story) int {
 		seen[r.Docs[m].Outlet] = true
 	}
 	return len(seen)
+}
+
+// round shortens a duration for people: 1.531s, 30.58ms, 45µs.
+func round(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
 }
