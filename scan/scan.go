@@ -1,6 +1,7 @@
-// Package scan runs reprint's pipeline over a corpus held in memory:
-// shingle every document, learn template text, sign, find candidates,
-// verify them and group the copies into stories. It holds no global state;
+// Package scan runs reprint's pipeline over a stream of documents: shingle
+// every document, learn template text, sign, find candidates, verify them
+// and group the copies into stories, in memory bounded by Options.Mem (see
+// Run). It holds no global state;
 // each stage is a function of the previous stage's output, so a stage can
 // later run elsewhere (a worker pool today, a distributed runner tomorrow).
 package scan
