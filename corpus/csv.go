@@ -20,11 +20,12 @@ func (r *reader) readCSV(src string, rd io.Reader) error {
 
 // eachCSV calls fn for each row of rd, which came from src, with the
 // fields f names picked out by the header; the header must have at least
-// one of the want columns. A row that cannot be used is passed on with its
-// reason in record.bad, and reading resumes at the next line; a bad header
-// or an I/O error is fatal.
+// one of the want columns. UTF-16 is converted. A row that cannot be used
+// is passed on with its reason in record.bad, and reading resumes at the
+// next line; a broken stream (see brokenStream) is passed on at the line
+// reached. A bad header or an I/O error is fatal.
 func eachCSV(src string, rd io.Reader, f Fields, want []string, fn func(*record) error) error {
-	scan := &utf8Scan{r: rd}
+	scan := &utf8Scan{r: decodeUTF16(rd)}
 	br := bufio.NewReader(scan)
 	var skip int64 // bytes of BOM before what the csv.Reader sees
 	if b, _ := br.Peek(len(utf8BOM)); bytes.Equal(b, utf8BOM) {
@@ -33,8 +34,14 @@ func eachCSV(src string, rd io.Reader, f Fields, want []string, fn func(*record)
 	}
 	cr := csv.NewReader(br)
 	cols, err := readHeader(src, cr, f, want)
-	if err != nil || cols == nil {
+	if _, ok := err.(*InputError); ok {
 		return err
+	}
+	if err != nil {
+		return brokenStream(src, scan.line(), err, fn)
+	}
+	if cols == nil {
+		return nil
 	}
 	for {
 		start := skip + cr.InputOffset()
@@ -44,7 +51,7 @@ func eachCSV(src string, rd io.Reader, f Fields, want []string, fn func(*record)
 		}
 		rec, err := csvRecord(cr, row, err, cols)
 		if err != nil {
-			return &InputError{File: src, Line: rec.line, Msg: err.Error()}
+			return brokenStream(src, scan.line(), err, fn)
 		}
 		if off := scan.firstIn(start, skip+cr.InputOffset()); off >= 0 {
 			rec.bad = badUTF8(off)
@@ -56,14 +63,19 @@ func eachCSV(src string, rd io.Reader, f Fields, want []string, fn func(*record)
 }
 
 // readHeader reads the header row and returns the column of each field
-// slot (-1 when absent); nil columns for an empty input.
+// slot (-1 when absent); nil columns for an empty input. A bad header is
+// an *InputError; a read error is returned as is.
 func readHeader(src string, cr *csv.Reader, f Fields, want []string) (cols []int, err error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, nil
 	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return nil, &InputError{File: src, Line: pe.StartLine, Msg: "malformed CSV: " + pe.Err.Error()}
+	}
 	if err != nil {
-		return nil, csvError(src, err)
+		return nil, err
 	}
 	names := f.names()
 	cols = make([]int, nField)
@@ -87,7 +99,7 @@ func csvRecord(cr *csv.Reader, row []string, err error, cols []int) (*record, er
 		return &record{line: pe.StartLine, bad: "malformed CSV: " + pe.Err.Error()}, nil
 	}
 	if err != nil {
-		return &record{}, errors.New(errMsg(err))
+		return nil, err
 	}
 	rec := &record{}
 	rec.line, _ = cr.FieldPos(0)
@@ -97,15 +109,6 @@ func csvRecord(cr *csv.Reader, row []string, err error, cols []int) (*record, er
 		}
 	}
 	return rec, nil
-}
-
-// csvError turns a csv.Reader error into an *InputError.
-func csvError(src string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &InputError{File: src, Line: pe.StartLine, Msg: "malformed CSV: " + pe.Err.Error()}
-	}
-	return &InputError{File: src, Msg: errMsg(err)}
 }
 
 // column returns the index of the header column called name, or -1.
@@ -133,9 +136,11 @@ func quoteOr(names []string) string {
 
 // utf8Scan passes its input through while noting the offset of the first
 // invalid UTF-8 byte on each line, so that a CSV row, whose fields
-// csv.Reader does not check, can be rejected with the byte's position.
+// csv.Reader does not check, can be rejected with the byte's position. It
+// also counts lines, for the line a broken stream reached.
 type utf8Scan struct {
 	r        io.Reader
+	lines    int     // line feeds passed
 	off      int64   // input offset of pend[0]
 	pend     []byte  // tail of the last read: an incomplete rune
 	buf      []byte  // scratch: pend followed by the new bytes
@@ -157,7 +162,10 @@ func (s *utf8Scan) scan(p []byte, final bool) {
 	b, i := s.buf, 0
 	for i < len(b) {
 		if c := b[i]; c < utf8.RuneSelf {
-			s.lineDone = s.lineDone && c != '\n'
+			if c == '\n' {
+				s.lines++
+				s.lineDone = false
+			}
 			i++
 			continue
 		}
@@ -173,6 +181,9 @@ func (s *utf8Scan) scan(p []byte, final bool) {
 	s.off += int64(i)
 	s.pend = append(s.pend[:0], b[i:]...)
 }
+
+// line returns the 1-based number of the line the input has reached.
+func (s *utf8Scan) line() int { return s.lines + 1 }
 
 // firstIn returns the first noted offset in [lo, hi), or -1. Offsets
 // below lo are forgotten: rows are asked for in input order.

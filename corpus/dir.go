@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// readDir reads every .txt file below root, in sorted ID order, with the
-// metadata of root's manifest if it has one.
+// readDir reads every .txt (or .txt.gz, .txt.zst) file below root, in
+// sorted ID order, with the metadata of root's manifest if it has one.
 func (r *reader) readDir(root string) error {
 	ids, err := listText(root)
 	if err != nil {
@@ -30,9 +30,10 @@ func (r *reader) readDir(root string) error {
 	return nil
 }
 
-// listText returns the IDs of the .txt files below root: their paths
-// relative to root with "/" separators, sorted. Hidden files and
-// directories (names starting with ".") are skipped.
+// listText returns the IDs of the text files (see isText) below root:
+// their paths relative to root with "/" separators, sorted. Hidden files
+// and directories (names starting with ".") are skipped; symbolic links to
+// directories are not followed.
 func listText(root string) ([]string, error) {
 	var ids []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -45,7 +46,7 @@ func listText(root string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".txt") {
+		if d.IsDir() || !isText(path) {
 			return nil
 		}
 		rel, err := filepath.Rel(root, path)
@@ -57,4 +58,11 @@ func listText(root string) ([]string, error) {
 	})
 	sort.Strings(ids)
 	return ids, err
+}
+
+// isText reports whether name is a plain-text document's: it ends in .txt,
+// .txt.gz or .txt.zst, in any case.
+func isText(name string) bool {
+	base, _ := splitCodec(name)
+	return strings.EqualFold(filepath.Ext(base), ".txt")
 }

@@ -5,20 +5,43 @@
 //
 // Read takes a list of inputs and dispatches on each:
 //
-//   - A directory: every .txt file below it, recursively, in sorted order
-//     of relative path; hidden files and directories (".name") are skipped.
-//     An optional manifest.csv or manifest.jsonl at the root gives metadata
-//     per document: column or key "id", plus any of the Fields names for
-//     outlet, url, date and title; other columns are ignored.
+//   - A directory: every .txt file below it (and .txt.gz, .txt.zst),
+//     recursively, in sorted order of relative path; hidden files and
+//     directories (".name") are skipped, and symbolic links to directories
+//     are not followed. An optional manifest.csv or manifest.jsonl at the
+//     root gives metadata per document: column or key "id", plus any of the
+//     Fields names for outlet, url, date and title; other columns are
+//     ignored.
 //   - A .txt file: one document.
 //   - A .jsonl or .ndjson file: one JSON object per line; blank lines are
 //     skipped. "-" reads JSONL from Options.Stdin.
 //   - A .csv file: a header row, then one document per record; quoted
 //     fields may span lines.
 //
-// Anything else is an error. JSONL keys and CSV columns are named by
-// Fields (default id, text, outlet, url, date, title, html). When the text
-// field is empty the html field's value is used, with tags stripped.
+// Anything else is an error. Extensions are matched in any case. JSONL
+// keys and CSV columns are named by Fields (default id, text, outlet, url,
+// date, title, html). When the text field is empty the html field's value
+// is used, with tags stripped. An empty JSONL or CSV input holds no
+// documents, and is not an error.
+//
+// # Compression and encodings
+//
+// Any input file, or text file in a directory, may be compressed: a name
+// ending in .gz is read as gzip (concatenated members too), one ending in
+// .zst as zstd (windows up to 128 MiB, the zstd tool's default limit);
+// the extension before tells the format, as in "dump.jsonl.gz" or
+// "a/story.txt.zst". Input is decompressed as it is read. A JSONL or CSV
+// input expanding past MaxDecompressed bytes, or a .txt document past
+// MaxDecompressedText, is refused as a likely decompression bomb
+// ("decompressed size exceeds 64 GiB limit"). Manifests and stdin are
+// never decompressed.
+//
+// Text is UTF-8. A UTF-8 byte order mark at the start of a file is
+// ignored. A file (or stdin, or a manifest) starting with a UTF-16 byte
+// order mark, little- or big-endian, is converted to UTF-8 after the mark;
+// a surrogate without its pair or a last odd byte is "invalid UTF-16 at
+// byte N", N counting the mark. Byte offsets in messages are those of the
+// decompressed input, or of the converted text for UTF-16.
 //
 // A plain-text file may begin with a header line " date YYYY-MM-DD Title"
 // (leading blanks optional, title optional). It gives the date and title
@@ -27,14 +50,13 @@
 // # IDs and metadata
 //
 // A document in a directory has as ID its path relative to the directory,
-// with "/" separators and its extension; a lone .txt file has its base
-// name. A JSONL or CSV record has its id field, or "SOURCE:LINE" when that
-// is empty, SOURCE being the input as given. IDs must be unique across all
-// inputs of one Read.
+// with "/" separators and its extensions ("a/story.txt.gz"); a lone .txt
+// (or .txt.gz, .txt.zst) file has its base name. A JSONL or CSV record has
+// its id field, or "SOURCE:LINE" when that is empty, SOURCE being the
+// input as given. IDs must be unique across all inputs of one Read.
 //
 // The outlet is taken from metadata, else from the URL's host
-// (OutletFromURL), else it is "". Dates are parsed by ParseDate. A UTF-8
-// byte order mark at the start of a file is ignored.
+// (OutletFromURL), else it is "". Dates are parsed by ParseDate.
 //
 // # Errors
 //
@@ -49,10 +71,21 @@
 // returned as a Rejected and reading goes on (for CSV, at the line after
 // the bad record).
 //
-// Some problems are fatal even with SkipBad, because no single document
-// can be blamed: a missing or unreadable input path, an unsupported input
-// type, a CSV header without a text or html column, an I/O error in the
-// middle of a stream, an unreadable directory, and any problem in a
-// manifest except a bad date (which rejects its document) and a row
-// naming a missing file (which rejects the row).
+// A stream that breaks off spoils the rest of its input: compressed data
+// that is truncated ("truncated gzip stream (unexpected EOF)") or corrupt
+// ("corrupt gzip stream (invalid checksum)"), that expands past its limit,
+// or invalid UTF-16. For a JSONL or CSV input the error names the line
+// reached; with SkipBad the documents before it are kept, one Rejected
+// (with that line and no ID) stands for the rest, and reading goes on with
+// the next input. For a .txt document it rejects the document.
+//
+// A .txt file that cannot be read rejects its document, as with
+// "permission denied", or "symlink loop" for symbolic links that lead back
+// to themselves. Some problems are fatal even with SkipBad, because no
+// single document can be blamed: a missing or unreadable input path (a
+// symlink loop too), an unsupported input type, a CSV header without a
+// text or html column, an I/O error in the middle of a stream, an
+// unreadable directory, and any problem in a manifest except a bad date
+// (which rejects its document) and a row naming a missing file (which
+// rejects the row).
 package corpus

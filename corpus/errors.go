@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"syscall"
 )
 
 // InputError is a fatal problem with an input, naming the file and, when
@@ -37,8 +38,12 @@ func where(file string, line int) string {
 }
 
 // errMsg returns err's text without the path an *fs.PathError repeats,
-// since an InputError names the file itself.
+// since an InputError names the file itself; "symlink loop" for a loop of
+// symbolic links.
 func errMsg(err error) string {
+	if errors.Is(err, syscall.ELOOP) {
+		return "symlink loop"
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

@@ -89,7 +89,7 @@ func FuzzReadText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzStream(t, data, func(r *reader, b []byte) error {
-			return r.textDoc("f.txt", "f.txt", b, nil)
+			return r.readText("f.txt", "f.txt", bytes.NewReader(b), int64(len(b)), nil)
 		})
 		s := string(data)
 		h, rest := splitHeader(s)
@@ -99,6 +99,69 @@ func FuzzReadText(f *testing.F) {
 		if h.date != "" && (!dateShape(h.date) || strings.Contains(h.title, "\n")) {
 			t.Fatalf("splitHeader(%q) = %+v", s, h)
 		}
+	})
+}
+
+// FuzzReadGzipJSONL reads fuzzed bytes as a .jsonl.gz input. With plain
+// set they are JSONL, compressed here and then cut short by cut bytes (if
+// it has that many); else they are the compressed bytes themselves, mostly
+// garbage.
+func FuzzReadGzipJSONL(f *testing.F) {
+	compressedSeeds(f, codecs[0])
+	f.Fuzz(func(t *testing.T, data []byte, plain bool, cut uint16) {
+		fuzzCompressed(t, codecs[0], data, plain, cut)
+	})
+}
+
+// FuzzReadZstdJSONL is FuzzReadGzipJSONL for .jsonl.zst.
+func FuzzReadZstdJSONL(f *testing.F) {
+	compressedSeeds(f, codecs[1])
+	f.Fuzz(func(t *testing.T, data []byte, plain bool, cut uint16) {
+		fuzzCompressed(t, codecs[1], data, plain, cut)
+	})
+}
+
+// compressedSeeds adds the seeds of a fuzz test of JSONL compressed with c.
+func compressedSeeds(f *testing.F, c *codec) {
+	jsonl := []byte(`{"id":"1","text":"a"}` + "\n" + `{"id":"2","text":"b","date":"2022-01-28"}` + "\n")
+	for _, cut := range []uint16{0, 4, 12} {
+		f.Add(jsonl, true, cut)
+	}
+	f.Add(compress(f, c, jsonl), false, uint16(0))
+	f.Add(append(compress(f, c, jsonl), compress(f, c, []byte(`{"text":"c"}`))...), false, uint16(0))
+	f.Add(compress(f, c, append([]byte{0xFF, 0xFE}, "{\x00}\x00"...)), false, uint16(0))
+	f.Add([]byte("garbage"), false, uint16(0))
+	f.Add([]byte{}, false, uint16(0))
+	for _, tc := range badInputs {
+		for name, content := range tc.files {
+			if strings.HasSuffix(name, ".jsonl") {
+				f.Add([]byte(content), true, uint16(0))
+			}
+		}
+	}
+	for _, name := range []string{"truncated.jsonl.gz", "truncated.jsonl.zst", "notgzip.jsonl.gz"} {
+		if _, cc := splitCodec(name); cc == c {
+			b, err := os.ReadFile(filepath.Join(badDir, name))
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b, false, uint16(0))
+		}
+	}
+}
+
+// fuzzCompressed reads data as JSONL compressed with c; when plain, data
+// is compressed here first and then cut bytes are cut off its end. The
+// limit on decompressed bytes is lowered to 1 KiB, so that it is met.
+func fuzzCompressed(t *testing.T, c *codec, data []byte, plain bool, cut uint16) {
+	if plain {
+		data = compress(t, c, data)
+		data = data[:len(data)-min(int(cut), len(data))]
+	}
+	fuzzStream(t, data, func(r *reader, b []byte) error {
+		s := newStream(bytes.NewReader(b), c, 1<<10)
+		defer s.Close()
+		return r.readJSONL("f.jsonl"+c.ext, s)
 	})
 }
 

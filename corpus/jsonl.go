@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"slices"
 )
 
 // maxLine is the longest JSONL line read, without its line ending.
@@ -15,10 +16,12 @@ func (r *reader) readJSONL(src string, rd io.Reader) error {
 }
 
 // eachJSONL calls fn for each non-blank line of rd, which came from src,
-// with the fields f names picked out. A line that is not a usable JSON
-// object is passed on with its reason in record.bad; an I/O error is fatal.
+// with the fields f names picked out; UTF-16 is converted. A line that is
+// not a usable JSON object is passed on with its reason in record.bad, as
+// is a broken stream (see brokenStream) at the line reached; an I/O error
+// is fatal.
 func eachJSONL(src string, rd io.Reader, f Fields, fn func(*record) error) error {
-	lr := &lineReader{br: bufio.NewReaderSize(rd, 64<<10), max: maxLine}
+	lr := &lineReader{br: bufio.NewReaderSize(decodeUTF16(rd), 64<<10), max: maxLine}
 	names := f.names()
 	for {
 		line, long, err := lr.read()
@@ -26,7 +29,7 @@ func eachJSONL(src string, rd io.Reader, f Fields, fn func(*record) error) error
 			return nil
 		}
 		if err != nil {
-			return &InputError{File: src, Line: lr.n + 1, Msg: errMsg(err)}
+			return brokenStream(src, lr.n+1, err, fn)
 		}
 		base := lr.off
 		if lr.n == 1 && bytes.HasPrefix(line, utf8BOM) {
@@ -77,6 +80,11 @@ func (lr *lineReader) read() (line []byte, long bool, err error) {
 		if long = long || len(lr.buf)+len(frag) > lr.max+2; long {
 			lr.buf = lr.buf[:0]
 		} else {
+			if len(lr.buf)+len(frag) > cap(lr.buf) {
+				// Double, rather than append's 1.25 for large slices: a long
+				// line then costs about twice its length in allocations.
+				lr.buf = slices.Grow(lr.buf, max(len(frag), cap(lr.buf)))
+			}
 			lr.buf = append(lr.buf, frag...)
 		}
 		switch {

@@ -83,7 +83,8 @@ type reader struct {
 	rejected []Rejected
 }
 
-// input reads one input argument, choosing the reader by its kind.
+// input reads one input argument, choosing the reader by its kind: the
+// extension, after a .gz or .zst one.
 func (r *reader) input(path string) error {
 	if path == "-" {
 		return r.readJSONL("-", r.opt.Stdin)
@@ -95,7 +96,8 @@ func (r *reader) input(path string) error {
 	if fi.IsDir() {
 		return r.readDir(path)
 	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	base, c := splitCodec(path)
+	switch ext := strings.ToLower(filepath.Ext(base)); ext {
 	case ".jsonl", ".ndjson":
 		return r.readFile(path, r.readJSONL)
 	case ".csv":
@@ -103,19 +105,23 @@ func (r *reader) input(path string) error {
 	case ".txt":
 		return r.readTextFile(path, filepath.Base(path), nil)
 	default:
-		return &InputError{File: path, Msg: fmt.Sprintf(
-			"unsupported input type %q: want a directory, .txt, .jsonl, .ndjson, .csv or -", ext)}
+		if c != nil {
+			ext += c.ext
+		}
+		return &InputError{File: path, Msg: fmt.Sprintf("unsupported input type %q: want a directory, "+
+			".txt, .jsonl, .ndjson, .csv (each optionally .gz or .zst) or -", ext)}
 	}
 }
 
-// readFile opens path and hands it to a stream reader.
+// readFile opens path, decompressed when compressed, and hands it to a
+// stream reader.
 func (r *reader) readFile(path string, read func(string, io.Reader) error) error {
-	f, err := os.Open(path)
+	in, err := openInput(path, maxStream)
 	if err != nil {
 		return &InputError{File: path, Msg: errMsg(err)}
 	}
-	defer f.Close()
-	return read(path, f)
+	defer in.Close()
+	return read(path, in)
 }
 
 // reject handles a bad document: under SkipBad it is recorded and reading

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,19 @@ func (r *reader) recordDoc(src string, rec *record) error {
 	}
 	d.Date = t
 	return r.emit(d)
+}
+
+// brokenStream handles an error that stopped the reading of src at the
+// given line. A *streamError (compressed data truncated, corrupt or too
+// big; invalid UTF-16) spoils only the rest of the input: it goes to fn as
+// one bad record at that line, and the input ends there. Any other error,
+// such as an I/O error, is fatal.
+func brokenStream(src string, line int, err error, fn func(*record) error) error {
+	var se *streamError
+	if errors.As(err, &se) {
+		return fn(&record{line: line, bad: se.msg})
+	}
+	return &InputError{File: src, Line: line, Msg: errMsg(err)}
 }
 
 // checkBytes returns why raw input bytes cannot be text, or "". base is

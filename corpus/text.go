@@ -2,18 +2,41 @@ package corpus
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 )
 
-// readTextFile reads path as one plain-text document with the given ID.
-// meta, when not nil, is the document's manifest entry.
+// readTextFile reads path as one plain-text document with the given ID,
+// decompressed when its name ends in .gz or .zst. meta, when not nil, is
+// the document's manifest entry.
 func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
-	data, err := os.ReadFile(path)
+	in, err := openInput(path, maxText)
 	if err != nil {
 		return r.reject(path, 0, id, errMsg(err))
 	}
-	return r.textDoc(path, id, data, meta)
+	defer in.Close()
+	var size int64 // expected length, when known
+	if f, ok := in.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+	}
+	return r.readText(path, id, in, size, meta)
+}
+
+// readText reads rd, the bytes of the plain-text file at path, expected
+// to be size bytes long (0 when unknown), as one document; UTF-16 is
+// converted.
+func (r *reader) readText(path, id string, rd io.Reader, size int64, meta *manifestEntry) error {
+	var b bytes.Buffer
+	if size > 0 && int64(int(size)) == size {
+		b.Grow(int(size) + bytes.MinRead) // room for the whole file, read in place
+	}
+	if _, err := b.ReadFrom(decodeUTF16(rd)); err != nil {
+		return r.reject(path, 0, id, errMsg(err))
+	}
+	return r.textDoc(path, id, b.Bytes(), meta)
 }
 
 // textDoc makes a document of a plain-text file's bytes: an optional
