@@ -267,18 +267,7 @@ func TestBadFiles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("SkipBad: %v", err)
 			}
-			checkDocs(t, docs)
-			if got := ids(docs); !reflect.DeepEqual(got, wantDocs) {
-				t.Errorf("SkipBad: documents %q, want %q", got, wantDocs)
-			}
-			var wantRej []Rejected
-			for _, r := range tc.rej {
-				r.Source, r.Reason = d(r.Source), d(r.Reason)
-				wantRej = append(wantRej, r)
-			}
-			if !reflect.DeepEqual(rej, wantRej) {
-				t.Errorf("SkipBad: rejected\n%+v\nwant\n%+v", rej, wantRej)
-			}
+			checkSkipBad(t, docs, rej, wantDocs, tc.rej, d)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package corpus
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -305,18 +304,7 @@ func TestReadErrors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("SkipBad: %v", err)
 			}
-			checkDocs(t, docs)
-			if got := ids(docs); !reflect.DeepEqual(got, tc.docs) {
-				t.Errorf("SkipBad: documents %q, want %q", got, tc.docs)
-			}
-			var wantRej []Rejected
-			for _, r := range tc.rej {
-				r.Source, r.Reason = d(r.Source), d(r.Reason)
-				wantRej = append(wantRej, r)
-			}
-			if !reflect.DeepEqual(rej, wantRej) {
-				t.Errorf("SkipBad: rejected\n%+v\nwant\n%+v", rej, wantRej)
-			}
+			checkSkipBad(t, docs, rej, tc.docs, tc.rej, d)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"unicode/utf8"
 )
@@ -61,5 +62,24 @@ func checkDocs(t testing.TB, docs []*Document) {
 		if check(d) != "" {
 			t.Fatalf("document %q passed on although %s", d.ID, check(d))
 		}
+	}
+}
+
+// checkSkipBad compares what a read with SkipBad returned with the
+// documents and rejections expected; d rewrites the placeholders in the
+// expected sources and reasons into real paths.
+func checkSkipBad(t *testing.T, docs []*Document, rej []Rejected, wantDocs []string, want []Rejected, d func(string) string) {
+	t.Helper()
+	checkDocs(t, docs)
+	if got := ids(docs); !reflect.DeepEqual(got, wantDocs) {
+		t.Errorf("SkipBad: documents %q, want %q", got, wantDocs)
+	}
+	var wantRej []Rejected
+	for _, r := range want {
+		r.Source, r.Reason = d(r.Source), d(r.Reason)
+		wantRej = append(wantRej, r)
+	}
+	if !reflect.DeepEqual(rej, wantRej) {
+		t.Errorf("SkipBad: rejected\n%+v\nwant\n%+v", rej, wantRej)
 	}
 }
