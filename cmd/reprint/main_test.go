@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -280,5 +281,46 @@ func TestScanSpillSameBytes(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(spill); len(left) != 0 {
 		t.Errorf("spill files left behind: %v", left)
+	}
+}
+
+// TestScanMixedBadCorpusAccountsForEveryDocument scans good and bad inputs
+// with --skip-bad: every document read is in assignments.csv or in
+// rejected.csv, never both, and the summary's counts add up.
+func TestScanMixedBadCorpusAccountsForEveryDocument(t *testing.T) {
+	bad := "../../testdata/bad/"
+	inputs := []string{"bad-dates.jsonl", "broken-line.jsonl", "duplicate-ids.jsonl", "invalid-utf8.jsonl",
+		"missing-text.jsonl", "truncated.jsonl.gz", "utf16be.jsonl", "ok.jsonl", "binary.txt", "empty.txt", "utf16le.txt"}
+	out := t.TempDir()
+	args := []string{"scan", "--skip-bad", "--out", out}
+	for _, in := range inputs {
+		args = append(args, bad+in)
+	}
+	code, stdout, stderr := reprint(t, "", args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ids, _ := readAssignments(t, filepath.Join(out, "assignments.csv"))
+	f, err := os.Open(filepath.Join(out, "rejected.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rej, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejected := len(rej) - 1
+	if len(ids) == 0 || rejected == 0 {
+		t.Fatalf("%d assigned, %d rejected: want both", len(ids), rejected)
+	}
+	var read, nrej, inStories, alone int
+	for _, line := range strings.Split(stdout, "\n") {
+		fmt.Sscanf(line, "documents  %d read, %d rejected", &read, &nrej)
+		fmt.Sscanf(line, "stories    %d with copies (%d documents), %d documents alone", new(int), &inStories, &alone)
+	}
+	if nrej != rejected || inStories+alone != len(ids) || read != len(ids)+rejected {
+		t.Errorf("summary: %d read = %d in stories + %d alone + %d rejected? files: %d assigned, %d rejected\n%s",
+			read, inStories, alone, nrej, len(ids), rejected, stdout)
 	}
 }
