@@ -9,7 +9,7 @@ type Item struct {
 	Outlet string   // "" when unknown
 	Set    []uint32 // shingle hashes after template suppression, sorted and unique
 	Head   []uint32 // the first shingle hashes in document order, before suppression; nil to skip chrome detection
-	Tail   []uint32 // the last shingle hashes in document order, before suppression
+	Tail   []uint32 // the last shingle hashes, from the end backwards, before suppression
 }
 
 // Match is a verified pair: scores on the shingle sets after template
@@ -47,9 +47,18 @@ func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
 	na, nb := len(a.Set), len(b.Set)
 	inter := intersect(a.Set, b.Set)
 	m := Match{A: ia, B: ib}
+	// With one outlet, template suppression treated both sets alike, so
+	// every chrome shingle is in both or in neither, and discounting c of
+	// them turns inter/n into (inter-c)/(n-c), never more: a pair that
+	// fails counting its chrome fails without it, and the runs need not
+	// be followed.
+	fails := inter < opt.MinShared || float64(inter) < opt.Threshold*float64(min(na, nb))
+	if a.Outlet == b.Outlet && fails {
+		return m.scored(na, nb, inter), false
+	}
 	if sameSite(a.Outlet, b.Outlet) && inter > 0 && a.Head != nil && b.Head != nil {
 		chrome := bookends(a.Head, b.Head, opt.Window)
-		chrome = append(chrome, reversedBookends(a.Tail, b.Tail, opt.Window)...)
+		chrome = append(chrome, bookends(a.Tail, b.Tail, opt.Window)...)
 		slices.Sort(chrome)
 		chrome = slices.Compact(chrome)
 		inA, inB, inBoth := 0, 0, 0
@@ -71,6 +80,12 @@ func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
 			m.Chrome = inBoth
 		}
 	}
+	m = m.scored(na, nb, inter)
+	return m, inter >= opt.MinShared && inter > 0 && m.Containment() >= opt.Threshold
+}
+
+// scored fills in the scores of sets of na and nb shingles sharing inter.
+func (m Match) scored(na, nb, inter int) Match {
 	m.Shared = inter
 	if na > 0 {
 		m.AinB = float64(inter) / float64(na)
@@ -81,7 +96,7 @@ func Verify(a, b *Item, ia, ib int, opt VerifyOptions) (Match, bool) {
 	if u := na + nb - inter; u > 0 {
 		m.Jaccard = float64(inter) / float64(u)
 	}
-	return m, inter >= opt.MinShared && inter > 0 && m.Containment() >= opt.Threshold
+	return m
 }
 
 func sameSite(a, b string) bool { return a == "" || b == "" || a == b }
@@ -125,17 +140,67 @@ func bookends(a, b []uint32, window int) []uint32 {
 	return run
 }
 
-// reversedBookends is bookends from the end of both sequences.
-func reversedBookends(a, b []uint32, window int) []uint32 {
-	ra, rb := slices.Clone(a), slices.Clone(b)
-	slices.Reverse(ra)
-	slices.Reverse(rb)
-	return bookends(ra, rb, window)
+// resync finds the nearest positions i+di, j+dj (di, dj < window) where the
+// sequences agree again, preferring the smallest total skip di+dj and, on
+// a tie, the smallest di. It indexes b's window in a small hash table, so
+// the search is linear in the window, not quadratic.
+func resync(a, b []uint32, i, j, window int) (int, int, bool) {
+	// Most gaps are an edited word or two (k to 2k shingles): try those
+	// by direct comparison before building the index.
+	for d := range min(2*window-1, shortSkip) {
+		for di := max(0, d-window+1); di <= min(d, window-1); di++ {
+			if dj := d - di; i+di < len(a) && j+dj < len(b) && a[i+di] == b[j+dj] {
+				return i + di, j + dj, true
+			}
+		}
+	}
+	if window > maxIndexedWindow {
+		return resyncScan(a, b, i, j, window)
+	}
+	var table [2 * maxIndexedWindow]struct {
+		v   uint32
+		off int32 // smallest offset of v in b's window, plus one; 0 marks an empty slot
+	}
+	const mask = 2*maxIndexedWindow - 1
+	for dj := range min(window, len(b)-j) {
+		v := b[j+dj]
+		k := (v * 0x9e3779b1) >> 20 & mask
+		for table[k].off != 0 && table[k].v != v {
+			k = (k + 1) & mask
+		}
+		if table[k].off == 0 {
+			table[k].v, table[k].off = v, int32(dj+1)
+		}
+	}
+	bestDi, bestDj := -1, 0
+	for di := range min(window, len(a)-i) {
+		if bestDi >= 0 && di > bestDi+bestDj {
+			break // any match from here on skips more
+		}
+		v := a[i+di]
+		k := (v * 0x9e3779b1) >> 20 & mask
+		for table[k].off != 0 && table[k].v != v {
+			k = (k + 1) & mask
+		}
+		if table[k].off != 0 {
+			if dj := int(table[k].off) - 1; bestDi < 0 || di+dj < bestDi+bestDj {
+				bestDi, bestDj = di, dj
+			}
+		}
+	}
+	if bestDi < 0 {
+		return i, j, false
+	}
+	return i + bestDi, j + bestDj, true
 }
 
-// resync finds the nearest positions i+di, j+dj (di, dj < window) where the
-// sequences agree again, preferring the smallest total skip.
-func resync(a, b []uint32, i, j, window int) (int, int, bool) {
+const (
+	maxIndexedWindow = 64 // the largest window resync indexes in its stack table
+	shortSkip        = 6  // total skips below this are tried pair by pair first
+)
+
+// resyncScan is resync by trying every pair of skips in order of their sum.
+func resyncScan(a, b []uint32, i, j, window int) (int, int, bool) {
 	for d := 0; d < 2*window; d++ {
 		for di := max(0, d-window+1); di <= min(d, window-1); di++ {
 			dj := d - di

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -21,7 +22,9 @@ func item(outlet string, text []uint32) *Item {
 	slices.Sort(set)
 	set = slices.Compact(set)
 	n := min(len(text), 300)
-	return &Item{Outlet: outlet, Set: set, Head: text[:n], Tail: text[len(text)-n:]}
+	tail := slices.Clone(text[len(text)-n:])
+	slices.Reverse(tail)
+	return &Item{Outlet: outlet, Set: set, Head: text[:n], Tail: tail}
 }
 
 func TestVerify(t *testing.T) {
@@ -82,5 +85,35 @@ func TestIntersect(t *testing.T) {
 	}
 	if got := intersect(nil, []uint32{1}); got != 0 {
 		t.Errorf("intersect with empty = %d", got)
+	}
+}
+
+// TestResyncMatchesScan checks the indexed resync against trying every
+// pair of skips, on random sequences over small alphabets (many repeats).
+func TestResyncMatchesScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := range 20000 {
+		alpha := uint32(2 + r.IntN(300))
+		a := make([]uint32, r.IntN(80))
+		b := make([]uint32, r.IntN(80))
+		for k := range a {
+			a[k] = r.Uint32() % alpha
+		}
+		for k := range b {
+			b[k] = r.Uint32() % alpha
+		}
+		i, j := 0, 0
+		if len(a) > 0 {
+			i = r.IntN(len(a))
+		}
+		if len(b) > 0 {
+			j = r.IntN(len(b))
+		}
+		w := 1 + r.IntN(maxIndexedWindow)
+		gi, gj, gok := resync(a, b, i, j, w)
+		wi, wj, wok := resyncScan(a, b, i, j, w)
+		if gi != wi || gj != wj || gok != wok {
+			t.Fatalf("trial %d: resync(%v, %v, %d, %d, %d) = %d %d %v, scan says %d %d %v", trial, a, b, i, j, w, gi, gj, gok, wi, wj, wok)
+		}
 	}
 }

@@ -236,8 +236,8 @@ func readPartition(l *spool.Log) ([]uint64, error) {
 }
 
 // features turns one document's shingle hashes, in document order, into
-// its sorted set of 32-bit hashes and, if keepEnds, the first and last n
-// hashes in document order. buf is scratch space for sorting, returned for
+// its sorted set of 32-bit hashes and, if keepEnds, the first n hashes in
+// document order and the last n from the end backwards. buf is scratch space for sorting, returned for
 // reuse.
 func features(seq []uint64, keepEnds bool, n int, buf []uint32) (set, head, tail, _ []uint32) {
 	set = make([]uint32, len(seq))
@@ -247,6 +247,7 @@ func features(seq []uint64, keepEnds bool, n int, buf []uint32) (set, head, tail
 	if keepEnds {
 		head = slices.Clone(set[:min(n, len(set))])
 		tail = slices.Clone(set[max(0, len(set)-n):])
+		slices.Reverse(tail) // verification follows both ends inwards
 	}
 	buf = radix.Sort(set, buf)
 	return slices.Compact(set), head, tail, buf

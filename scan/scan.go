@@ -254,7 +254,7 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 // verify scores every candidate pair, in parallel over contiguous ranges,
 // and returns the copies in candidate order.
 func verify(feats []cluster.Item, cands []uint64, opt Options, workers int) []cluster.Match {
-	vopt := cluster.VerifyOptions{Threshold: opt.Threshold, MinShared: opt.MinShared, Window: 2 * opt.K}
+	vopt := cluster.VerifyOptions{Threshold: opt.Threshold, MinShared: opt.MinShared, Window: 8 * opt.K}
 	const chunk = 4096
 	found := make([][]cluster.Match, (len(cands)+chunk-1)/chunk)
 	var done atomic.Int64
