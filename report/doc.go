@@ -4,6 +4,8 @@
 //	pairs.csv        one verified copy a row
 //	assignments.csv  one input document a row, in input order, with its story
 //	rejected.csv     one rejected input document a row, with the reason
+//	outlets.csv      one outlet a row: articles, copies, origins, credits
+//	outlet_matrix.csv  copies by (copier outlet, source outlet)
 //	summary          a short text for people (stdout)
 //
 // Every writer takes an io.Writer and a *scan.Result and writes the same

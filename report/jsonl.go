@@ -46,7 +46,7 @@ func Stories(w io.Writer, r *scan.Result) error {
 			m := member(&r.Docs[l.Doc], "copy")
 			m.CopiedFrom = r.Docs[l.From].ID
 			m.Containment = round4(l.Containment)
-			m.Uncredited = len(m.Credits) == 0 && len(r.Docs[l.From].Credits) > 0
+			m.Uncredited = uncredited(r, l.Doc, l.From)
 			rec.Members = append(rec.Members, m)
 		}
 		if err := enc.Encode(rec); err != nil {

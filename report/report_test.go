@@ -50,6 +50,9 @@ func TestWriters(t *testing.T) {
 		{"pairs", Pairs, "doc_a,doc_b,jaccard,containment_a_in_b,containment_b_in_a,shared_shingles\na,b,0.5000,0.6000,0.7500,300\nb,c,0.2500,0.3000,0.9000,120\n"},
 		{"assignments", Assignments, "doc_id,story_id\na,s000001\nb,s000001\nc,s000001\nd,s000002\n"},
 		{"rejected", Rejected, "source,line_or_record,id,reason\nin.jsonl,7,x,no text\n"},
+		{"outlets", OutletsCSV, "outlet,articles,copies,copy_share,origins,origin_share,agencies_credited,uncredited_copies\n" +
+			"Blog,1,0,0.0000,0,0.0000,,0\nPaper,2,2,1.0000,0,0.0000,,1\nWire,1,0,0.0000,1,1.0000,Reuters:1,0\n"},
+		{"outlet matrix", OutletMatrixCSV, "copier_outlet,source_outlet,copies\nPaper,Paper,1\nPaper,Wire,1\n"},
 	} {
 		var b bytes.Buffer
 		if err := tt.write(&b, result()); err != nil {

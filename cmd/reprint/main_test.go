@@ -89,7 +89,7 @@ func TestScanSeeds(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
 	}
-	for _, name := range []string{"stories.jsonl", "pairs.csv", "assignments.csv", "rejected.csv"} {
+	for _, name := range []string{"stories.jsonl", "pairs.csv", "assignments.csv", "rejected.csv", "outlets.csv", "outlet_matrix.csv"} {
 		golden(t, filepath.Join("testdata", "golden", "seeds", name), filepath.Join(out, name))
 	}
 }

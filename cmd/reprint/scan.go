@@ -23,7 +23,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "usage: reprint scan [flags] INPUT...\n\nflags:\n%s", fs.FlagUsages())
 	}
 	opt := scan.DefaultOptions()
-	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv and rejected.csv to `DIR` (default: stories.jsonl on stdout)")
+	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv, rejected.csv, outlets.csv and outlet_matrix.csv to `DIR` (default: stories.jsonl on stdout)")
 	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
 	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
 	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
@@ -146,6 +146,8 @@ func writeScan(dir string, res *scan.Result) error {
 		{"pairs.csv", report.Pairs},
 		{"assignments.csv", report.Assignments},
 		{"rejected.csv", report.Rejected},
+		{"outlets.csv", report.OutletsCSV},
+		{"outlet_matrix.csv", report.OutletMatrixCSV},
 	} {
 		err := report.WriteFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, res) })
 		if err != nil {
