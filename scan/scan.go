@@ -33,10 +33,11 @@ type Options struct {
 	BandHits      int     // LSH bands a pair must collide in to be a candidate
 	BookendLen    int     // shingles kept from each end of a document to detect shared page chrome
 	Template      shingle.TemplateOptions
-	Workers       int    // 0 means GOMAXPROCS
-	Credits       bool   // find the wire agencies each text credits (package credit); costs about as much as shingling
-	Mem           int64  // bytes of intermediate data kept in memory before spilling to TempDir
-	TempDir       string // where spill files go; "" means the system's temporary directory
+	Workers       int           // 0 means GOMAXPROCS
+	Window        time.Duration // only pair documents dated at most this far apart (undated ones pair with all); 0: no limit
+	Credits       bool          // find the wire agencies each text credits (package credit); costs about as much as shingling
+	Mem           int64         // bytes of intermediate data kept in memory before spilling to TempDir
+	TempDir       string        // where spill files go; "" means the system's temporary directory
 	// Progress, when set, is told how far each stage is: done of total
 	// items (total 0 when not known yet). It is called from several
 	// goroutines, often; it must be cheap and safe for concurrent use.
@@ -184,7 +185,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	res.Stats.LSH = lst
 	lap("lsh")
 
-	res.Pairs = verify(p.items, cands, opt, workers)
+	res.Pairs = verify(p.items, res.Docs, cands, opt, workers)
 	res.Stats.Verified = len(cands)
 	lap("verify")
 
@@ -253,7 +254,7 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 
 // verify scores every candidate pair, in parallel over contiguous ranges,
 // and returns the copies in candidate order.
-func verify(feats []cluster.Item, cands []uint64, opt Options, workers int) []cluster.Match {
+func verify(feats []cluster.Item, docs []Doc, cands []uint64, opt Options, workers int) []cluster.Match {
 	vopt := cluster.VerifyOptions{Threshold: opt.Threshold, MinShared: opt.MinShared, Window: 8 * opt.K}
 	const chunk = 4096
 	found := make([][]cluster.Match, (len(cands)+chunk-1)/chunk)
@@ -263,6 +264,9 @@ func verify(feats []cluster.Item, cands []uint64, opt Options, workers int) []cl
 			opt.progress("verify", min(int(done.Add(1))*chunk, len(cands)), len(cands))
 			for _, p := range cands[c*chunk : min(len(cands), (c+1)*chunk)] {
 				a, b := int(p>>32), int(uint32(p))
+				if !withinWindow(docs[a].Date, docs[b].Date, opt.Window) {
+					continue
+				}
 				if m, ok := cluster.Verify(&feats[a], &feats[b], a, b, vopt); ok {
 					found[c] = append(found[c], m)
 				}
@@ -270,6 +274,16 @@ func verify(feats []cluster.Item, cands []uint64, opt Options, workers int) []cl
 		}
 	})
 	return slices.Concat(found...)
+}
+
+// withinWindow reports whether two documents may be paired under a time
+// window: both dated at most window apart, or either undated, or no window.
+func withinWindow(a, b time.Time, window time.Duration) bool {
+	if window <= 0 || a.IsZero() || b.IsZero() {
+		return true
+	}
+	d := a.Sub(b)
+	return -window <= d && d <= window
 }
 
 // parallel calls the function made by mk(), one per worker, for every

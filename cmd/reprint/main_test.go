@@ -324,3 +324,35 @@ func TestScanMixedBadCorpusAccountsForEveryDocument(t *testing.T) {
 			read, inStories, alone, nrej, len(ids), rejected, stdout)
 	}
 }
+
+// TestScanWindow: the same text published ten days apart is one story,
+// but not with --window 3d; an undated copy pairs with everything.
+func TestScanWindow(t *testing.T) {
+	const story = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega"
+	in := `{"id":"a","date":"2024-01-01","text":"` + story + `"}
+{"id":"b","date":"2024-01-11","text":"` + story + ` again"}
+`
+	undated := in + `{"id":"c","text":"` + story + ` once more"}
+`
+	for _, tt := range []struct {
+		name, input string
+		args        []string
+		want        string
+	}{
+		{"no window", in, nil, `"size":2`},
+		{"window 3d", in, []string{"--window", "3d"}, ""},
+		{"window 240h", in, []string{"--window", "240h"}, `"size":2`},
+		{"undated joins both", undated, []string{"--window", "3d"}, `"size":3`},
+	} {
+		code, stdout, stderr := reprint(t, tt.input, append([]string{"scan", "-", "--quiet"}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
+		}
+		if tt.want == "" && stdout != "" || tt.want != "" && !strings.Contains(stdout, tt.want) {
+			t.Errorf("%s: stories.jsonl = %q, want %q", tt.name, stdout, tt.want)
+		}
+	}
+	if code, _, stderr := reprint(t, "", "scan", "-", "--window", "soon"); code != 2 || !strings.Contains(stderr, `--window: bad duration "soon"`) {
+		t.Errorf("bad --window: exit %d, %s", code, stderr)
+	}
+}

@@ -34,6 +34,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
 	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 3GiB, 512MiB): intermediate data past a quarter of it spills to --tmpdir, and the Go heap is held to it")
 	fs.StringVar(&opt.TempDir, "tmpdir", "", "directory for spill files (default the system's temporary directory)")
+	window := fs.String("window", "", "only pair articles dated at most `DURATION` apart, e.g. 72h or 7d (undated articles pair with all)")
 	fs.BoolVar(&opt.Credits, "credits", false, "find the wire agencies each document credits (datelines, bylines, credit lines) and flag uncredited copies in stories.jsonl")
 	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
 	quiet := fs.Bool("quiet", false, "print no summary and no progress")
@@ -57,6 +58,10 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if err := checkScanOptions(opt); err != nil {
 		return err
+	}
+	var err error
+	if opt.Window, err = parseWindow(*window); err != nil {
+		return usageErr("scan: --window: %v", err)
 	}
 	limit, err := parseSize(*mem)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // parseSize reads a byte count such as 512MiB, 2GiB, 1.5GB or 1000000.
@@ -51,4 +52,23 @@ func defaultMem() string {
 		}
 	}
 	return "2GiB"
+}
+
+// parseWindow reads a duration such as 72h, 90m or 7d; "" means none.
+func parseWindow(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.ParseFloat(days, 64)
+		if err != nil || n <= 0 {
+			return 0, fmt.Errorf("bad duration %q: want e.g. 72h or 7d", s)
+		}
+		return time.Duration(n * 24 * float64(time.Hour)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("bad duration %q: want e.g. 72h or 7d", s)
+	}
+	return d, nil
 }
