@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -96,8 +97,49 @@ func TestProvenance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		origin, links := Provenance(tt.members, tt.matches, tt.dates)
-		if origin != tt.wantOrigin || fmt.Sprint(links) != tt.wantLinks {
+		var got []string
+		for _, l := range links {
+			got = append(got, fmt.Sprintf("{%d %d %g}", l.Doc, l.From, l.Containment))
+		}
+		if origin != tt.wantOrigin || "["+strings.Join(got, " ")+"]" != tt.wantLinks {
 			t.Errorf("%s: origin %d links %v, want %d %s", tt.name, origin, links, tt.wantOrigin, tt.wantLinks)
 		}
+	}
+}
+
+func TestProvenanceReasons(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	var none time.Time
+	tests := []struct {
+		name    string
+		matches []Match
+		dates   []time.Time
+		conf    float64
+		reason  string
+	}{
+		{"earlier and fuller", []Match{{A: 0, B: 1, AinB: 0.3, BinA: 0.9}}, []time.Time{day(1), day(2)}, 0.95,
+			"dated earlier (2024-01-01 before 2024-01-02); the source contains 90% of the copy, the copy 30% of the source"},
+		{"earlier but the copy is fuller", []Match{{A: 0, B: 1, AinB: 0.9, BinA: 0.3}}, []time.Time{day(1), day(2)}, 0.8,
+			"dated earlier (2024-01-01 before 2024-01-02), though the copy holds more of the source than the source of it; the source contains 30% of the copy, the copy 90% of the source"},
+		{"undated: containment decides", []Match{{A: 0, B: 1, AinB: 0.3, BinA: 0.9}}, []time.Time{none, none}, 0.8,
+			"no date to compare; the source contains 90% of the copy, the copy 30% of the source"},
+		{"same date", []Match{{A: 0, B: 1, AinB: 0.5, BinA: 0.5}}, []time.Time{day(3), day(3)}, 0.5,
+			"same date; the source contains 50% of the copy, the copy 50% of the source"},
+	}
+	for _, tt := range tests {
+		_, links := Provenance([]int{0, 1}, tt.matches, tt.dates)
+		if len(links) != 1 || links[0].Confidence != tt.conf || links[0].Reason != tt.reason {
+			t.Errorf("%s: %+v, want confidence %g, reason %q", tt.name, links, tt.conf, tt.reason)
+		}
+	}
+	// A member whose only verified copy is dated after it: a conflict, said.
+	ms := []Match{{A: 0, B: 1, AinB: 0.9, BinA: 0.9}, {A: 1, B: 2, AinB: 0.9, BinA: 0.9}}
+	_, links := Provenance([]int{0, 1, 2}, ms, []time.Time{day(1), day(5), day(3)})
+	var conflict bool
+	for _, l := range links {
+		conflict = conflict || strings.HasPrefix(l.Reason, "conflict:")
+	}
+	if !conflict {
+		t.Errorf("no conflict reported: %+v", links)
 	}
 }

@@ -27,6 +27,8 @@ type MemberRecord struct {
 	Role        string   `json:"role"`                  // "origin" or "copy"
 	CopiedFrom  string   `json:"copied_from,omitempty"` // most likely source, for copies
 	Containment float64  `json:"containment,omitempty"` // of this member in its source
+	Confidence  float64  `json:"confidence,omitempty"`  // that CopiedFrom is the source, 0..1
+	Reason      string   `json:"reason,omitempty"`      // why, in words; "conflict: ..." when dates and text disagree
 	Credits     []string `json:"credits,omitempty"`     // agencies the text credits (dateline, byline, credit line)
 	Uncredited  bool     `json:"uncredited,omitempty"`  // a copy crediting no agency, of a source that credits one
 }
@@ -46,6 +48,8 @@ func Stories(w io.Writer, r *scan.Result) error {
 			m := member(&r.Docs[l.Doc], "copy")
 			m.CopiedFrom = r.Docs[l.From].ID
 			m.Containment = round4(l.Containment)
+			m.Confidence = round4(l.Confidence)
+			m.Reason = l.Reason
 			m.Uncredited = uncredited(r, l.Doc, l.From)
 			rec.Members = append(rec.Members, m)
 		}

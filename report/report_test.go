@@ -31,7 +31,7 @@ func result() *scan.Result {
 			{A: 1, B: 2, Jaccard: 0.25, AinB: 0.3, BinA: 0.9, Shared: 120},
 		},
 		Stories: []scan.Story{
-			{ID: "s000001", Members: []int{0, 1, 2}, Origin: 0, Links: []cluster.Link{{Doc: 1, From: 0, Containment: 0.75}, {Doc: 2, From: 1, Containment: 0.9}}},
+			{ID: "s000001", Members: []int{0, 1, 2}, Origin: 0, Links: []cluster.Link{{Doc: 1, From: 0, Containment: 0.75, Confidence: 0.95, Reason: "dated earlier"}, {Doc: 2, From: 1, Containment: 0.9, Confidence: 0.3, Reason: "no date"}}},
 			{ID: "s000002", Members: []int{3}, Origin: 3},
 		},
 		StoryOf:  []int{0, 0, 0, 1},
@@ -45,7 +45,7 @@ func TestWriters(t *testing.T) {
 		write func(io.Writer, *scan.Result) error
 		want  string
 	}{
-		{"stories", Stories, `{"story_id":"s000001","size":3,"origin":"a","members":[{"id":"a","outlet":"Wire","date":"2024-03-01","title":"\"Quoted\" title, with comma","role":"origin","credits":["Reuters"]},{"id":"b","outlet":"Paper","date":"2024-03-02T02:00:00Z","role":"copy","copied_from":"a","containment":0.75,"uncredited":true},{"id":"c","outlet":"Paper","role":"copy","copied_from":"b","containment":0.9}]}
+		{"stories", Stories, `{"story_id":"s000001","size":3,"origin":"a","members":[{"id":"a","outlet":"Wire","date":"2024-03-01","title":"\"Quoted\" title, with comma","role":"origin","credits":["Reuters"]},{"id":"b","outlet":"Paper","date":"2024-03-02T02:00:00Z","role":"copy","copied_from":"a","containment":0.75,"confidence":0.95,"reason":"dated earlier","uncredited":true},{"id":"c","outlet":"Paper","role":"copy","copied_from":"b","containment":0.9,"confidence":0.3,"reason":"no date"}]}
 `},
 		{"pairs", Pairs, "doc_a,doc_b,jaccard,containment_a_in_b,containment_b_in_a,shared_shingles\na,b,0.5000,0.6000,0.7500,300\nb,c,0.2500,0.3000,0.9000,120\n"},
 		{"assignments", Assignments, "doc_id,story_id\na,s000001\nb,s000001\nc,s000001\nd,s000002\n"},
