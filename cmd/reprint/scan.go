@@ -68,7 +68,10 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return usageErr("scan: --mem: %v", err)
 	}
 	opt.Mem = limit / 4
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	// The heap is held to the limit, but never below what any scan needs
+	// to run at all: --mem 0 means "spill everything", not "collect
+	// garbage without end".
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(max(limit, 256<<20)))
 	switch *progressMode {
 	case "auto", "always", "never":
 	default:
