@@ -69,7 +69,46 @@ func quality(arts []synth.Article, res *Result) string {
 		merged, all := eval.Together(apart[k], pred)
 		fmt.Fprintf(&b, "%-12s pairs %5d  kept apart %.4f\n", k, all, 1-ratio(merged, all))
 	}
+	direction(&b, arts, res)
 	return b.String()
+}
+
+// direction scores provenance against the generator's true sources, for
+// copies and rewrites found in a story: how often the link points at the
+// true source, and how often it points the wrong way (at a document that
+// was copied from this one), apart for pairs with both dates known.
+func direction(b *bytes.Buffer, arts []synth.Article, res *Result) {
+	index := map[string]int{}
+	for i, a := range arts {
+		index[a.ID] = i
+	}
+	type count struct{ n, exact, reversed int }
+	var dated, undated count
+	for _, st := range res.Stories {
+		for _, l := range st.Links {
+			a := arts[l.Doc]
+			if a.Source == "" {
+				continue
+			}
+			c := &undated
+			if src := arts[index[a.Source]]; a.HasDate() && src.HasDate() {
+				c = &dated
+			}
+			c.n++
+			if arts[l.From].ID == a.Source {
+				c.exact++
+			}
+			if arts[l.From].Source == a.ID {
+				c.reversed++
+			}
+		}
+	}
+	for _, x := range []struct {
+		name string
+		c    count
+	}{{"dated", dated}, {"undated", undated}} {
+		fmt.Fprintf(b, "direction    %-8s copies %5d  source found %.4f  reversed %d\n", x.name, x.c.n, ratio(int64(x.c.exact), int64(x.c.n)), x.c.reversed)
+	}
 }
 
 func ratio(a, b int64) float64 {
