@@ -88,11 +88,25 @@ func TestProvenance(t *testing.T) {
 			1, "[{0 1 0.95}]",
 		},
 		{
-			"dated members before undated ones",
+			"an undated fuller text takes its copy's date and goes first",
 			[]int{0, 1},
 			[]Match{{A: 0, B: 1, AinB: 0.95, BinA: 0.3}},
 			[]time.Time{day(5), none},
-			0, "[{1 0 0.3}]",
+			1, "[{0 1 0.95}]",
+		},
+		{
+			"an undated trimmed copy follows its dated source",
+			[]int{0, 1},
+			[]Match{{A: 0, B: 1, AinB: 0.3, BinA: 0.95}},
+			[]time.Time{day(5), none},
+			0, "[{1 0 0.95}]",
+		},
+		{
+			"an undated copy two steps from the origin follows its source",
+			[]int{0, 1, 2},
+			[]Match{{A: 0, B: 1, AinB: 0.9, BinA: 0.9}, {A: 1, B: 2, AinB: 0.3, BinA: 0.95}},
+			[]time.Time{day(5), day(6), none},
+			0, "[{1 0 0.9} {2 1 0.95}]",
 		},
 	}
 	for _, tt := range tests {

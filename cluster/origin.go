@@ -19,8 +19,9 @@ type Link struct {
 // Provenance orders a story's members from most to least likely original
 // and links each other member to its most likely source.
 //
-// The order: members with a known date first, earliest first; then, and to
-// break ties, the fuller text first (the one that others are contained in:
+// The order: by date, earliest first, an undated member taking the earliest
+// date of its dated neighbours (members with no date at all come last);
+// then, and to break ties, the fuller text first (the one that others are contained in:
 // a trimmed copy is contained in its source more than the other way
 // round); then input order. The origin is the first in that order. Each
 // other member's source is the member before it in the order that contains
@@ -41,9 +42,24 @@ func Provenance(members []int, matches []Match, dates []time.Time) (origin int, 
 		nbs[m.A] = append(nbs[m.A], nb{m.B, m.AinB, m.BinA})
 		nbs[m.B] = append(nbs[m.B], nb{m.A, m.BinA, m.AinB})
 	}
+	// An undated member is placed at the earliest date among its dated
+	// neighbours: an original then ties with its first copy and goes first
+	// as the fuller text, a copy ties with its source and goes after it.
+	when := make(map[int]time.Time, len(members))
+	for _, d := range members {
+		when[d] = dates[d]
+		if !dates[d].IsZero() {
+			continue
+		}
+		for _, n := range nbs[d] {
+			if dn := dates[n.doc]; !dn.IsZero() && (when[d].IsZero() || dn.Before(when[d])) {
+				when[d] = dn
+			}
+		}
+	}
 	order := slices.Clone(members)
 	slices.SortStableFunc(order, func(x, y int) int {
-		dx, dy := dates[x], dates[y]
+		dx, dy := when[x], when[y]
 		switch {
 		case !dx.IsZero() && dy.IsZero():
 			return -1
