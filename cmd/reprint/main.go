@@ -20,7 +20,8 @@ import (
 const usage = `usage: reprint COMMAND [flags] ...
 
 commands:
-  scan INPUT...              find copied stories in a corpus (directories, .jsonl, .csv, .txt, - for stdin)
+  scan INPUT...              find copied stories in a corpus (directories, .jsonl, .csv, .txt, each optionally
+                             .gz or .zst; - for JSONL on stdin)
   eval --labels FILE ASSIGN  pairwise precision/recall/F1 and ARI of an assignments.csv against labels
   gen --out DIR              write a synthetic labelled corpus (corpus.jsonl, labels.csv)
 
