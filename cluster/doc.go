@@ -5,15 +5,18 @@
 //  1. Candidates: locality-sensitive hashing on MinHash signatures
 //     (Indyk & Motwani 1998; Broder 1997). The signature of b*r values is
 //     cut into b bands of r rows; two documents whose signatures agree on
-//     a whole band are a candidate pair. Params picks (b, r) for a Jaccard
-//     threshold by minimising the false-positive plus false-negative area
-//     under the S-curve 1-(1-s^r)^b. The threshold fed to it is not the
+//     whole bands, in at least a given number of them, are a candidate
+//     pair. Params picks (b, r) for a Jaccard threshold by minimising the
+//     false-positive plus false-negative area under that S-curve
+//     (Collision). The threshold fed to it is not the
 //     copy threshold: a copy is judged on containment, and a trimmed copy
 //     inside a long page has a much lower Jaccard than containment, so
 //     LSH is tuned for JaccardFloor(threshold, ratio), the lowest Jaccard a
 //     copy can have when one text is up to ratio times the other. With the
-//     defaults this gives 128 bands of one row: any shared minimum is a
-//     candidate, and verification weeds out the rest.
+//     defaults this gives 128 bands of one row, and a pair must agree in
+//     two of them: a copy at that Jaccard does so with probability 0.99,
+//     a pair sharing one stock phrase in a hundred with 0.36, and
+//     verification weeds out the rest.
 //  2. Verification: each candidate pair is scored exactly on its shingle
 //     sets after template suppression: Jaccard, and containment both ways.
 //     A copy is a pair whose smaller text is contained in the larger at
