@@ -108,11 +108,7 @@ func TestSimilarityAccuracy(t *testing.T) {
 					var sumErr, sumAbs, sigma float64
 					a, b := make(Signature, bins), make(Signature, bins)
 					for range trials {
-						x, y, exact := randomPair(rng, size, j)
-						seed := rng.Uint64()
-						Sign(a, x, seed)
-						Sign(b, y, seed)
-						e := Similarity(a, b) - exact
+						e, exact := estimateError(rng, a, b, size, j)
 						sumErr += e
 						sumAbs += math.Abs(e)
 						sigma += math.Sqrt(exact * (1 - exact) / float64(bins))
@@ -150,11 +146,7 @@ func TestSimilaritySparse(t *testing.T) {
 				var sum, sum2, sigma float64
 				a, b := make(Signature, bins), make(Signature, bins)
 				for range trials {
-					x, y, exact := randomPair(rng, size, j)
-					seed := rng.Uint64()
-					Sign(a, x, seed)
-					Sign(b, y, seed)
-					e := Similarity(a, b) - exact
+					e, exact := estimateError(rng, a, b, size, j)
 					sum += e
 					sum2 += e * e
 					sigma += math.Sqrt(exact * (1 - exact) / float64(bins))
@@ -229,4 +221,15 @@ func TestSign32MatchesSign64(t *testing.T) {
 	if Similarity(a, b) != 1 {
 		t.Errorf("signatures of equal 32- and 64-bit sets differ: %x vs %x", a, b)
 	}
+}
+
+// estimateError signs a random pair of sets of about size elements and
+// Jaccard j into a and b, with a random seed, and returns the estimate's
+// error and the exact Jaccard.
+func estimateError(rng *rand.Rand, a, b Signature, size int, j float64) (float64, float64) {
+	x, y, exact := randomPair(rng, size, j)
+	seed := rng.Uint64()
+	Sign(a, x, seed)
+	Sign(b, y, seed)
+	return Similarity(a, b) - exact, exact
 }
