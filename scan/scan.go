@@ -181,7 +181,6 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
 	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BandHits, opt.BucketCap)
-	sigs = nil
 	res.Stats.LSH = lst
 	lap("lsh")
 
