@@ -38,6 +38,10 @@ type Options struct {
 	Credits       bool          // find the wire agencies each text credits (package credit); costs about as much as shingling
 	Mem           int64         // bytes of intermediate data kept in memory before spilling to TempDir
 	TempDir       string        // where spill files go; "" means the system's temporary directory
+	// KeepFeatures keeps what verification used of every document in
+	// Result.Items and the signatures in Result.Signatures, for callers
+	// that match later documents against this corpus (package index).
+	KeepFeatures bool
 	// Progress, when set, is told how far each stage is: done of total
 	// items (total 0 when not known yet). It is called from several
 	// goroutines, often; it must be cheap and safe for concurrent use.
@@ -93,6 +97,16 @@ type Result struct {
 	StoryOf  []int           // document index -> index into Stories
 	Rejected []corpus.Rejected
 	Stats    Stats
+
+	// Templates is the template text learned from the corpus: what was
+	// suppressed before signing and verification (Templates.IsTemplate
+	// answers for one shingle hash of a document's outlet).
+	Templates *shingle.Templates
+	// Items and Signatures are set with Options.KeepFeatures: per
+	// document the verification features, and SignatureSize signature
+	// values a document, back to back (the low halves of the MinHash bins).
+	Items      []cluster.Item
+	Signatures []uint32
 }
 
 // Stats are counts and timings of the stages.
@@ -165,6 +179,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	if err := p.learn(workers); err != nil {
 		return nil, err
 	}
+	res.Templates = p.tmpl
 	res.Stats.CommonShingles = p.tmpl.Common
 	for _, n := range p.tmpl.Outlet {
 		res.Stats.OutletShingles += n
@@ -190,6 +205,9 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 
 	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed)
 	lap("stories")
+	if opt.KeepFeatures {
+		res.Items, res.Signatures = p.items, sigs
+	}
 	return res, ctx.Err()
 }
 

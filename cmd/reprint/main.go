@@ -54,6 +54,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "scan":
 		err = cmdScan(rest, stdin, stdout, stderr)
+	case "diff":
+		err = cmdDiff(rest, stdin, stdout, stderr)
+	case "index":
+		err = cmdIndex(rest, stdin, stdout, stderr)
+	case "check":
+		err = cmdCheck(rest, stdin, stdout, stderr)
 	case "eval":
 		err = cmdEval(rest, stdout, stderr)
 	case "gen":
