@@ -108,6 +108,27 @@ func TestProvenance(t *testing.T) {
 			[]time.Time{day(5), day(6), none},
 			0, "[{1 0 0.9} {2 1 0.95}]",
 		},
+		{
+			"an undated copy about as full as its dated source follows it",
+			[]int{0, 1},
+			[]Match{{A: 0, B: 1, AinB: 0.92, BinA: 0.9}},
+			[]time.Time{day(5), none},
+			0, "[{1 0 0.9}]",
+		},
+		{
+			"a later copy holding a little more is not the source: the earlier member is",
+			[]int{0, 1, 2},
+			[]Match{{A: 0, B: 1, AinB: 0.3, BinA: 0.9}, {A: 0, B: 2, AinB: 0.3, BinA: 0.85}, {A: 1, B: 2, AinB: 0.6, BinA: 0.9}},
+			[]time.Time{day(1), day(2), day(3)},
+			0, "[{1 0 0.9} {2 0 0.85}]",
+		},
+		{
+			"a later copy holding clearly more is the source (copy of a copy)",
+			[]int{0, 1, 2},
+			[]Match{{A: 0, B: 1, AinB: 0.3, BinA: 0.9}, {A: 0, B: 2, AinB: 0.3, BinA: 0.7}, {A: 1, B: 2, AinB: 0.6, BinA: 0.95}},
+			[]time.Time{day(1), day(2), day(3)},
+			0, "[{1 0 0.9} {2 1 0.95}]",
+		},
 	}
 	for _, tt := range tests {
 		origin, links := Provenance(tt.members, tt.matches, tt.dates)

@@ -19,15 +19,18 @@ type Link struct {
 // Provenance orders a story's members from most to least likely original
 // and links each other member to its most likely source.
 //
-// The order: by date, earliest first, an undated member taking the earliest
-// date of its dated neighbours (members with no date at all come last);
-// then, and to break ties, the fuller text first (the one that others are contained in:
-// a trimmed copy is contained in its source more than the other way
+// The order: by date, earliest first; an undated member goes just after
+// its earliest dated neighbour, or just before it when it is clearly the
+// fuller text of the two (members with no dated neighbour come last); then,
+// to break ties, the fuller text first (the one that others are contained
+// in: a trimmed copy is contained in its source more than the other way
 // round); then input order. The origin is the first in that order. Each
-// other member's source is the member before it in the order that contains
-// most of it; a member with no verified copy before it is linked to the
-// neighbour that contains most of it, with low confidence, and a source
-// dated after its copy is reported as a conflict rather than hidden.
+// other member's source is the earliest member before it in the order that
+// contains nearly as much of it as the best one (within sourceMargin: a
+// copy of a copy needs evidence, not chance overlap); a member with no
+// verified copy before it is linked to the neighbour that contains most of
+// it, with low confidence, and a source dated after its copy is reported
+// as a conflict rather than hidden.
 func Provenance(members []int, matches []Match, dates []time.Time) (origin int, links []Link) {
 	score := make(map[int]float64, len(members))
 	type nb struct {
@@ -42,18 +45,30 @@ func Provenance(members []int, matches []Match, dates []time.Time) (origin int, 
 		nbs[m.A] = append(nbs[m.A], nb{m.B, m.AinB, m.BinA})
 		nbs[m.B] = append(nbs[m.B], nb{m.A, m.BinA, m.AinB})
 	}
-	// An undated member is placed at the earliest date among its dated
-	// neighbours: an original then ties with its first copy and goes first
-	// as the fuller text, a copy ties with its source and goes after it.
+	// An undated member is placed next to its earliest dated neighbour:
+	// just before it when it is clearly the fuller text (an original goes
+	// before its first copy), else just after it (a copy after its
+	// source). Having a date is taken as the better evidence of order.
 	when := make(map[int]time.Time, len(members))
 	for _, d := range members {
 		when[d] = dates[d]
 		if !dates[d].IsZero() {
 			continue
 		}
+		first := nb{doc: -1}
 		for _, n := range nbs[d] {
-			if dn := dates[n.doc]; !dn.IsZero() && (when[d].IsZero() || dn.Before(when[d])) {
-				when[d] = dn
+			dn := dates[n.doc]
+			if dn.IsZero() {
+				continue
+			}
+			if first.doc < 0 || dn.Before(dates[first.doc]) || dn.Equal(dates[first.doc]) && n.doc < first.doc {
+				first = n
+			}
+		}
+		if first.doc >= 0 {
+			when[d] = dates[first.doc].Add(-time.Nanosecond)
+			if score[d] <= score[first.doc]+0.05 {
+				when[d] = dates[first.doc].Add(time.Nanosecond)
 			}
 		}
 	}
@@ -86,6 +101,17 @@ func Provenance(members []int, matches []Match, dates []time.Time) (origin int, 
 			}
 			if rank[n.doc] < rank[d] && better(n, bestEarlier) {
 				bestEarlier = n
+			}
+		}
+		// A later member that holds only a little more of the copy than
+		// an earlier one shares edits by chance (a dateline form, a
+		// headline); the earlier member is the likelier source.
+		if bestEarlier.doc >= 0 {
+			floor := bestEarlier.c - sourceMargin
+			for _, n := range nbs[d] {
+				if rank[n.doc] < rank[bestEarlier.doc] && n.c >= floor {
+					bestEarlier = n
+				}
 			}
 		}
 		l := Link{Doc: d}
@@ -123,6 +149,10 @@ func direction(copyDate, srcDate time.Time, c, back float64) (float64, string) {
 	}
 	return min(0.9, max(0.5, 0.5+(c-back)/2)), when + "; " + shares
 }
+
+// sourceMargin is how much more of a copy a later member must hold than
+// an earlier one to be named its source: copy-of-copy needs evidence.
+var sourceMargin = 0.1
 
 func day(t time.Time) string {
 	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {

@@ -103,6 +103,19 @@ func direction(b *bytes.Buffer, arts []synth.Article, res *Result) {
 			}
 		}
 	}
+	// Origins: stories whose named origin is a copy of a member of the
+	// same story (the true source was there to be named instead).
+	var multi, wrong int
+	for _, st := range res.Stories {
+		if len(st.Members) < 2 {
+			continue
+		}
+		multi++
+		if src, ok := index[arts[st.Origin].Source]; ok && res.StoryOf[src] == res.StoryOf[st.Origin] {
+			wrong++
+		}
+	}
+	fmt.Fprintf(b, "origin       stories %5d  origin is a copy of a member %d\n", multi, wrong)
 	for _, x := range []struct {
 		name string
 		c    count
