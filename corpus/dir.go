@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// readDir reads every .txt (or .txt.gz, .txt.zst) file below root, in
-// sorted ID order, with the metadata of root's manifest if it has one.
+// readDir reads every .txt, .html and .htm file (each optionally .gz or
+// .zst) below root, in sorted ID order, with the metadata of root's manifest if it has one.
 func (r *reader) readDir(root string) error {
 	ids, err := listText(root)
 	if err != nil {
@@ -60,9 +60,18 @@ func listText(root string) ([]string, error) {
 	return ids, err
 }
 
-// isText reports whether name is a plain-text document's: it ends in .txt,
-// .txt.gz or .txt.zst, in any case.
+// isText reports whether name is a document's: it ends in .txt, .html or
+// .htm, in any case, optionally followed by .gz or .zst.
 func isText(name string) bool {
 	base, _ := splitCodec(name)
-	return strings.EqualFold(filepath.Ext(base), ".txt")
+	ext := filepath.Ext(base)
+	return strings.EqualFold(ext, ".txt") || isHTML(name)
+}
+
+// isHTML reports whether name is an HTML page's: it ends in .html or .htm,
+// in any case, optionally followed by .gz or .zst.
+func isHTML(name string) bool {
+	base, _ := splitCodec(name)
+	ext := filepath.Ext(base)
+	return strings.EqualFold(ext, ".html") || strings.EqualFold(ext, ".htm")
 }

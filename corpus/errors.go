@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -12,11 +14,18 @@ import (
 type InputError struct {
 	File string // input path as given, or "-" for stdin
 	Line int    // 1-based line; 0 when the problem concerns the whole file
-	Msg  string
+	// Record is the 1-based number of the WARC record concerned; 0 when
+	// the problem is not in a WARC record.
+	Record int
+	Msg    string
 }
 
-// Error returns "FILE:LINE: msg", or "FILE: msg" when Line is 0.
+// Error returns "FILE:LINE: msg", "FILE: record N: msg" for a WARC
+// record, or "FILE: msg".
 func (e *InputError) Error() string {
+	if e.Record > 0 {
+		return fmt.Sprintf("%s: record %d: %s", e.File, e.Record, e.Msg)
+	}
 	return where(e.File, e.Line) + ": " + e.Msg
 }
 
@@ -24,9 +33,25 @@ func (e *InputError) Error() string {
 // Read collects these instead of failing when Options.SkipBad is set.
 type Rejected struct {
 	Source string // input path as given, or "-" for stdin
-	Line   int    // 1-based line or record start; 0 for a whole file
+	Line   int    // 1-based line or record start, or WARC record number; 0 for a whole file
 	ID     string // document ID when known, else ""
 	Reason string // the message an InputError would have carried
+}
+
+// isWARC reports whether src names a WARC input, whose documents are
+// numbered by record rather than by line.
+func isWARC(src string) bool {
+	base, _ := splitCodec(src)
+	return strings.EqualFold(filepath.Ext(base), ".warc")
+}
+
+// place formats where document n of src is: "FILE:LINE", "FILE record N"
+// for a WARC record, or "FILE" when n is 0.
+func place(src string, n int) string {
+	if n > 0 && isWARC(src) {
+		return fmt.Sprintf("%s record %d", src, n)
+	}
+	return where(src, n)
 }
 
 // where formats a position as "FILE:LINE", or "FILE" when line is 0.

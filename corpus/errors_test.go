@@ -33,13 +33,13 @@ var badInputs = []struct {
 		name:   "unsupported type",
 		files:  map[string]string{"a.pdf": "%PDF"},
 		inputs: []string{"a.pdf"},
-		err:    `D/a.pdf: unsupported input type ".pdf": want a directory, .txt, .jsonl, .ndjson, .csv (each optionally .gz or .zst) or -`, fatal: true,
+		err:    `D/a.pdf: unsupported input type ".pdf": want a directory, .txt, .html, .htm, .jsonl, .ndjson, .csv, .warc (each optionally .gz or .zst) or -`, fatal: true,
 	},
 	{
 		name:   "unsupported compressed type",
 		files:  map[string]string{"a.pdf.gz": "%PDF"},
 		inputs: []string{"a.pdf.gz"},
-		err:    `D/a.pdf.gz: unsupported input type ".pdf.gz": want a directory, .txt, .jsonl, .ndjson, .csv (each optionally .gz or .zst) or -`, fatal: true,
+		err:    `D/a.pdf.gz: unsupported input type ".pdf.gz": want a directory, .txt, .html, .htm, .jsonl, .ndjson, .csv, .warc (each optionally .gz or .zst) or -`, fatal: true,
 	},
 	{
 		name:   "malformed JSON",

@@ -42,6 +42,15 @@ type Options struct {
 	Fields  Fields    // zero value means DefaultFields(); an empty name means its default
 	SkipBad bool      // record bad documents as Rejected and go on, instead of failing
 	Stdin   io.Reader // what "-" reads (JSONL); nil means os.Stdin
+
+	// Extractor finds the main text of HTML pages; nil means
+	// DefaultExtractor().
+	Extractor Extractor
+	// Warn, when set, is called for each problem that did not stop a
+	// document from being read, in input order.
+	Warn func(Warning)
+	// Stats, when set, is added to as Read goes.
+	Stats *Stats
 }
 
 // Read reads inputs in the order given and calls fn for each good
@@ -71,6 +80,13 @@ func newReader(opt Options, fn func(*Document) error) *reader {
 	if r.opt.Stdin == nil {
 		r.opt.Stdin = os.Stdin
 	}
+	r.extractor = r.opt.Extractor
+	if r.extractor == nil {
+		r.extractor = DefaultExtractor()
+	}
+	if r.opt.Stats == nil {
+		r.opt.Stats = new(Stats)
+	}
 	return r
 }
 
@@ -78,7 +94,8 @@ func newReader(opt Options, fn func(*Document) error) *reader {
 type reader struct {
 	fields   Fields
 	opt      Options
-	fn       func(*Document) error
+	fn        func(*Document) error
+	extractor Extractor
 	seen     map[string]string // document ID -> where it was first seen
 	rejected []Rejected
 }
@@ -102,14 +119,16 @@ func (r *reader) input(path string) error {
 		return r.readFile(path, r.readJSONL)
 	case ".csv":
 		return r.readFile(path, r.readCSV)
-	case ".txt":
+	case ".txt", ".html", ".htm":
 		return r.readTextFile(path, filepath.Base(path), nil)
+	case ".warc":
+		return r.readFile(path, r.readWARC)
 	default:
 		if c != nil {
 			ext += c.ext
 		}
 		return &InputError{File: path, Msg: fmt.Sprintf("unsupported input type %q: want a directory, "+
-			".txt, .jsonl, .ndjson, .csv (each optionally .gz or .zst) or -", ext)}
+			".txt, .html, .htm, .jsonl, .ndjson, .csv, .warc (each optionally .gz or .zst) or -", ext)}
 	}
 }
 
@@ -139,14 +158,18 @@ func (r *reader) emit(d *Document) error {
 	if d.Outlet == "" {
 		d.Outlet = OutletFromURL(d.URL)
 	}
+	rej := r.reject
+	if isWARC(d.Source) {
+		rej = r.rejectRecord
+	}
 	if reason := check(d); reason != "" {
-		return r.reject(d.Source, d.Line, d.ID, reason)
+		return rej(d.Source, d.Line, d.ID, reason)
 	}
 	if first, ok := r.seen[d.ID]; ok {
-		return r.reject(d.Source, d.Line, d.ID,
+		return rej(d.Source, d.Line, d.ID,
 			fmt.Sprintf("duplicate id %q (first seen at %s)", d.ID, first))
 	}
-	r.seen[d.ID] = where(d.Source, d.Line)
+	r.seen[d.ID] = place(d.Source, d.Line)
 	return r.fn(d)
 }
 

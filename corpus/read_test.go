@@ -174,7 +174,7 @@ func TestReadJSONLCustomFields(t *testing.T) {
 		{ID: "a1", Outlet: "Site", URL: "http://x.org/1", Date: time.Date(2022, 1, 28, 0, 0, 0, 0, time.UTC),
 			Title: "H1", Text: "Body one", Line: 1},
 		{ID: path + ":3", Outlet: "news.example.co.uk", URL: "https://www.news.example.co.uk/a", Text: "no id", Line: 3},
-		{ID: "17", Text: "\nHello & bye\n", Line: 4},
+		{ID: "17", Text: "Hello & bye", Line: 4},
 		{ID: "a4", Text: "x", Date: time.Date(2022, 1, 28, 10, 11, 12, 5e8, time.UTC), Line: 5},
 	}
 	if len(docs) != len(want) {
@@ -264,9 +264,10 @@ func TestInputErrorString(t *testing.T) {
 		e    InputError
 		want string
 	}{
-		{InputError{"a.jsonl", 3, "no text"}, "a.jsonl:3: no text"},
-		{InputError{"dir/x.txt", 0, "no text"}, "dir/x.txt: no text"},
-		{InputError{"-", 1, "malformed JSON: want an object"}, "-:1: malformed JSON: want an object"},
+		{InputError{File: "a.jsonl", Line: 3, Msg: "no text"}, "a.jsonl:3: no text"},
+		{InputError{File: "dir/x.txt", Msg: "no text"}, "dir/x.txt: no text"},
+		{InputError{File: "-", Line: 1, Msg: "malformed JSON: want an object"}, "-:1: malformed JSON: want an object"},
+		{InputError{File: "crawl.warc.gz", Record: 7, Msg: "truncated WARC record"}, "crawl.warc.gz: record 7: truncated WARC record"},
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.e, got, tc.want)

@@ -51,14 +51,14 @@ func (r *reader) recordDoc(src string, rec *record) error {
 	if d.ID == "" {
 		d.ID = fmt.Sprintf("%s:%d", src, rec.line)
 	}
-	if strings.TrimSpace(d.Text) == "" && rec.v[fHTML] != "" {
-		d.Text = stripTags(rec.v[fHTML])
-	}
 	t, err := parseOptionalDate(rec.v[fDate])
 	if err != nil {
 		return r.reject(src, rec.line, d.ID, err.Error())
 	}
 	d.Date = t
+	if strings.TrimSpace(d.Text) == "" && rec.v[fHTML] != "" {
+		r.htmlDoc(d, []byte(rec.v[fHTML]))
+	}
 	return r.emit(d)
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// readTextFile reads path as one plain-text document with the given ID,
+// readTextFile reads path as one plain-text or HTML document with the given ID,
 // decompressed when its name ends in .gz or .zst. meta, when not nil, is
 // the document's manifest entry.
 func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
@@ -36,7 +36,27 @@ func (r *reader) readText(path, id string, rd io.Reader, size int64, meta *manif
 	if _, err := b.ReadFrom(decodeUTF16(rd)); err != nil {
 		return r.reject(path, 0, id, errMsg(err))
 	}
+	if isHTML(path) {
+		return r.htmlFileDoc(path, id, b.Bytes(), meta)
+	}
 	return r.textDoc(path, id, b.Bytes(), meta)
+}
+
+// htmlFileDoc makes a document of an HTML file's bytes, converted from
+// the page's charset; manifest values win over the page's metadata.
+func (r *reader) htmlFileDoc(path, id string, data []byte, meta *manifestEntry) error {
+	page, reason := decodePage(data, "", 0)
+	if reason != "" {
+		return r.reject(path, 0, id, reason)
+	}
+	d := &Document{ID: id, Source: path}
+	if meta != nil {
+		if err := meta.apply(d); err != nil {
+			return r.reject(meta.file, meta.line, id, err.Error())
+		}
+	}
+	r.htmlDoc(d, page)
+	return r.emit(d)
 }
 
 // textDoc makes a document of a plain-text file's bytes: an optional
