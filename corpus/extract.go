@@ -98,9 +98,9 @@ func visibleText(page []byte) Article {
 	var a Article
 	var b strings.Builder
 	z := html.NewTokenizer(bytes.NewReader(page))
-	hidden := 0       // depth of hidden elements around the current token
-	inTitle := false  // inside <title>
-	var title []byte  // the <title> text
+	hidden := 0        // depth of hidden elements around the current token
+	inTitle := false   // inside <title>
+	var title []byte   // the <title> text
 	var dates []string // candidate dates, best first
 	lineEnd := func() {
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {

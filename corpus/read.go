@@ -92,12 +92,12 @@ func newReader(opt Options, fn func(*Document) error) *reader {
 
 // reader carries the state of one Read call across its inputs.
 type reader struct {
-	fields   Fields
-	opt      Options
+	fields    Fields
+	opt       Options
 	fn        func(*Document) error
 	extractor Extractor
-	seen     map[string]string // document ID -> where it was first seen
-	rejected []Rejected
+	seen      map[string]string // document ID -> where it was first seen
+	rejected  []Rejected
 }
 
 // input reads one input argument, choosing the reader by its kind: the
