@@ -4,16 +4,37 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
+	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/scan"
 )
 
 // Pairs writes pairs.csv: one row per verified copy, in document order.
+// A pair that is a copy's provenance link (the copy and its most likely
+// source) names the source, with the link's confidence and reason; the
+// other pairs of a story leave those empty. Credits are each side's
+// agencies, joined by ";".
 func Pairs(w io.Writer, r *scan.Result) error {
-	return writeCSV(w, []string{"doc_a", "doc_b", "jaccard", "containment_a_in_b", "containment_b_in_a", "shared_shingles"},
+	link := make(map[int]cluster.Link)
+	for _, st := range r.Stories {
+		for _, l := range st.Links {
+			link[l.Doc] = l
+		}
+	}
+	return writeCSV(w, []string{"doc_a", "doc_b", "jaccard", "containment_a_in_b", "containment_b_in_a", "shared_shingles",
+		"source", "confidence", "reason", "credits_a", "credits_b"},
 		len(r.Pairs), func(i int) []string {
 			p := r.Pairs[i]
-			return []string{r.Docs[p.A].ID, r.Docs[p.B].ID, ratio(p.Jaccard), ratio(p.AinB), ratio(p.BinA), strconv.Itoa(p.Shared)}
+			var src, conf, reason string
+			for _, d := range []struct{ copy, from int }{{p.B, p.A}, {p.A, p.B}} {
+				if l, ok := link[d.copy]; ok && l.From == d.from {
+					src, conf, reason = r.Docs[d.from].ID, ratio(l.Confidence), l.Reason
+					break
+				}
+			}
+			return []string{r.Docs[p.A].ID, r.Docs[p.B].ID, ratio(p.Jaccard), ratio(p.AinB), ratio(p.BinA), strconv.Itoa(p.Shared),
+				src, conf, reason, strings.Join(r.Docs[p.A].Credits, ";"), strings.Join(r.Docs[p.B].Credits, ";")}
 		})
 }
 

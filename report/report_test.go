@@ -28,6 +28,7 @@ func result() *scan.Result {
 		},
 		Pairs: []cluster.Match{
 			{A: 0, B: 1, Jaccard: 0.5, AinB: 0.6, BinA: 0.75, Shared: 300},
+			{A: 0, B: 2, Jaccard: 0.2, AinB: 0.25, BinA: 0.5, Shared: 80},
 			{A: 1, B: 2, Jaccard: 0.25, AinB: 0.3, BinA: 0.9, Shared: 120},
 		},
 		Stories: []scan.Story{
@@ -47,7 +48,10 @@ func TestWriters(t *testing.T) {
 	}{
 		{"stories", Stories, `{"story_id":"s000001","size":3,"origin":"a","members":[{"id":"a","outlet":"Wire","date":"2024-03-01","title":"\"Quoted\" title, with comma","role":"origin","credits":["Reuters"]},{"id":"b","outlet":"Paper","date":"2024-03-02T02:00:00Z","role":"copy","copied_from":"a","containment":0.75,"confidence":0.95,"reason":"dated earlier","uncredited":true},{"id":"c","outlet":"Paper","role":"copy","copied_from":"b","containment":0.9,"confidence":0.3,"reason":"no date"}]}
 `},
-		{"pairs", Pairs, "doc_a,doc_b,jaccard,containment_a_in_b,containment_b_in_a,shared_shingles\na,b,0.5000,0.6000,0.7500,300\nb,c,0.2500,0.3000,0.9000,120\n"},
+		{"pairs", Pairs, "doc_a,doc_b,jaccard,containment_a_in_b,containment_b_in_a,shared_shingles,source,confidence,reason,credits_a,credits_b\n" +
+			"a,b,0.5000,0.6000,0.7500,300,a,0.9500,dated earlier,Reuters,\n" +
+			"a,c,0.2000,0.2500,0.5000,80,,,,Reuters,\n" +
+			"b,c,0.2500,0.3000,0.9000,120,b,0.3000,no date,,\n"},
 		{"assignments", Assignments, "doc_id,story_id\na,s000001\nb,s000001\nc,s000001\nd,s000002\n"},
 		{"rejected", Rejected, "source,line_or_record,id,reason\nin.jsonl,7,x,no text\n"},
 		{"outlets", OutletsCSV, "outlet,articles,copies,copy_share,origins,origin_share,agencies_credited,uncredited_copies\n" +

@@ -70,7 +70,48 @@ func quality(arts []synth.Article, res *Result) string {
 		fmt.Fprintf(&b, "%-12s pairs %5d  kept apart %.4f\n", k, all, 1-ratio(merged, all))
 	}
 	direction(&b, arts, res)
+	creditScores(&b, arts, res)
 	return b.String()
+}
+
+// creditScores scores the agencies found in each text against those the
+// generator wrote (datelines, credit lines), and the uncredited-copy flag
+// against the truth: a copy crediting nothing of a source that credits.
+func creditScores(b *bytes.Buffer, arts []synth.Article, res *Result) {
+	var truth, found, right int
+	for i, a := range arts {
+		truth += len(a.Credits)
+		found += len(res.Docs[i].Credits)
+		for _, c := range res.Docs[i].Credits {
+			if slices.Contains(a.Credits, c) {
+				right++
+			}
+		}
+	}
+	fmt.Fprintf(b, "credits      docs %5d  credited %d  precision %.4f  recall %.4f\n", len(arts), truth, ratio(int64(right), int64(found)), ratio(int64(right), int64(truth)))
+	index := map[string]int{}
+	for i, a := range arts {
+		index[a.ID] = i
+	}
+	var flagged, real, both int
+	for _, st := range res.Stories {
+		for _, l := range st.Links {
+			f := len(res.Docs[l.Doc].Credits) == 0 && len(res.Docs[l.From].Credits) > 0
+			a := arts[l.Doc]
+			src, ok := index[a.Source]
+			r := ok && len(a.Credits) == 0 && len(arts[src].Credits) > 0
+			if f {
+				flagged++
+			}
+			if r {
+				real++
+			}
+			if f && r {
+				both++
+			}
+		}
+	}
+	fmt.Fprintf(b, "uncredited   copies %5d  flagged %d  precision %.4f  recall %.4f\n", real, flagged, ratio(int64(both), int64(flagged)), ratio(int64(both), int64(real)))
 }
 
 // direction scores provenance against the generator's true sources, for

@@ -35,7 +35,7 @@ type Options struct {
 	Template      shingle.TemplateOptions
 	Workers       int           // 0 means GOMAXPROCS
 	Window        time.Duration // only pair documents dated at most this far apart (undated ones pair with all); 0: no limit
-	Credits       bool          // find the wire agencies each text credits (package credit); costs about as much as shingling
+	Credits       bool          // find the wire agencies each text credits (package credit)
 	Mem           int64         // bytes of intermediate data kept in memory before spilling to TempDir
 	TempDir       string        // where spill files go; "" means the system's temporary directory
 	// KeepFeatures keeps what verification used of every document in
@@ -66,6 +66,7 @@ func DefaultOptions() Options {
 		BucketCap:     500,
 		BandHits:      2,
 		BookendLen:    300,
+		Credits:       true,
 		Mem:           1 << 30,
 	}
 }

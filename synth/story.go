@@ -175,6 +175,12 @@ func renderParas(dst []byte, st *style, paras []para, prefix, weekday string, de
 // renderWire renders a wire story's body with a dateline and credit in one
 // of the outlet forms.
 func (c *generator) renderWire(dst []byte, o *outlet, src *story, paras []para, byline, tail bool, dl, cr, delay int) []byte {
+	// The text credits the agency when a dateline or credit line names
+	// it, or AP's contributor line is kept.
+	if dl == dlAgency || dl == dlLine || dl == dlDated || cr != crNone ||
+		tail && strings.HasPrefix(src.tail, "Associated Press writer") {
+		c.credited = agencies[src.agency].short
+	}
 	a := agencies[src.agency]
 	city := src.ev.city
 	if a.caps {

@@ -3,6 +3,7 @@ package synth
 import (
 	"container/heap"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,11 @@ type Article struct {
 	// Template names the brief template, for briefs and for copies of
 	// briefs; "" otherwise.
 	Template string
+	// Credits names the agency the text credits for its story, by a
+	// dateline ("MOSCOW (Reuters) -", "Reuters, MOSCOW"), a credit line
+	// ("Source: AFP", "— With dpa") or AP's contributor line, as the
+	// generator wrote it; nil when the text credits none.
+	Credits []string
 
 	bodyStart, bodyEnd int // the article's own text within Text, without the outlet's chrome
 }
@@ -203,7 +209,9 @@ type generator struct {
 	emitted int
 	digits  int
 	bodyBuf []byte
-	pageBuf []byte
+	// credited is the agency the article being rendered credits, or "".
+	credited string
+	pageBuf  []byte
 }
 
 func newGenerator(cfg Config) *generator {
@@ -494,6 +502,7 @@ func (c *generator) publish(p *plan) Article {
 			body = renderParas(body, &o.style, st.paras, c.dateline(src.ev, 2), weekday, delay)
 			if g.r.IntN(2) == 0 {
 				body = append(body, "\n\n\u2014 With "+agencies[src.agency].short...)
+				c.credited = agencies[src.agency].short
 			}
 		case KindEvent:
 			c.sameEvent(st, src)
@@ -517,6 +526,20 @@ func (c *generator) publish(p *plan) Article {
 	text, start, end := c.page(o, t, body)
 	o.remember(t)
 
+	// An agency's own pages credit it in their copyright footer.
+	for _, ag := range agencies {
+		if o.name == ag.name || o.name == ag.short {
+			if c.credited != "" && c.credited != ag.short {
+				a.Credits = append(a.Credits, c.credited)
+			}
+			c.credited = ag.short
+		}
+	}
+	if c.credited != "" {
+		a.Credits = append(a.Credits, c.credited)
+		slices.Sort(a.Credits)
+		c.credited = ""
+	}
 	a.ID = id
 	a.Outlet = o.name
 	a.URL = "https://" + o.domain + "/" + date.Format("2006/01") + "/" + slug(t) + "-" + strconv.Itoa(c.emitted)

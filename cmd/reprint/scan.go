@@ -23,7 +23,8 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "usage: reprint scan [flags] INPUT...\n\nflags:\n%s", fs.FlagUsages())
 	}
 	opt := scan.DefaultOptions()
-	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv, rejected.csv, outlets.csv and outlet_matrix.csv to `DIR` (default: stories.jsonl on stdout)")
+	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv, rejected.csv, outlets.csv, outlet_matrix.csv and the HTML report (report/) to `DIR` (default: stories.jsonl on stdout)")
+	htmlReport := fs.Bool("html", true, "with --out, also write the HTML report to DIR/report/ (--html=false skips it)")
 	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
 	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
 	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
@@ -35,7 +36,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 3GiB, 512MiB): intermediate data past a quarter of it spills to --tmpdir, and the Go heap is held to it")
 	fs.StringVar(&opt.TempDir, "tmpdir", "", "directory for spill files (default the system's temporary directory)")
 	window := fs.String("window", "", "only pair articles dated at most `DURATION` apart, e.g. 72h or 7d (undated articles pair with all)")
-	fs.BoolVar(&opt.Credits, "credits", false, "find the wire agencies each document credits (datelines, bylines, credit lines) and flag uncredited copies in stories.jsonl")
+	fs.BoolVar(&opt.Credits, "credits", opt.Credits, "find the wire agencies each document credits (datelines, bylines, credit lines) and flag uncredited copies (--credits=false skips it)")
 	skipBad := fs.Bool("skip-bad", false, "record bad documents in rejected.csv and go on, instead of stopping")
 	quiet := fs.Bool("quiet", false, "print no summary and no progress")
 	progressMode := fs.String("progress", "auto", "progress on stderr: auto (only on a terminal), always or never")
@@ -115,6 +116,14 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdout = stderr
 	} else if err := writeScan(*out, res); err != nil {
 		return &exitError{2, err}
+	}
+	if *out != "" && *htmlReport {
+		t := time.Now()
+		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}
+		if err := writeHTML(*out, res, fs.Args(), copt, opt.K, opt.TempDir, stderr); err != nil {
+			return &exitError{2, err}
+		}
+		res.Stats.Stages = append(res.Stats.Stages, scan.Stage{Name: "html", Time: time.Since(t)})
 	}
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
