@@ -211,6 +211,38 @@ var badFiles = []struct {
 		err:    "BAD/utf16-invalid.txt: invalid UTF-16 at byte 6",
 		rej:    []Rejected{{"BAD/utf16-invalid.txt", 0, "utf16-invalid.txt", "invalid UTF-16 at byte 6"}},
 	},
+	{
+		name:   "HTML page with bytes its charset cannot decode",
+		inputs: []string{"BAD/bad-charset.html"},
+		err:    "BAD/bad-charset.html: invalid shift_jis at byte 93",
+		rej:    []Rejected{{"BAD/bad-charset.html", 0, "bad-charset.html", "invalid shift_jis at byte 93"}},
+	},
+	{
+		name:   "HTML page without visible text",
+		inputs: []string{"BAD/no-text.html"},
+		err:    "BAD/no-text.html: no text",
+		rej:    []Rejected{{"BAD/no-text.html", 0, "no-text.html", "no text"}},
+	},
+	{
+		name:   "truncated WARC record",
+		inputs: []string{"BAD/truncated.warc"},
+		err:    "BAD/truncated.warc: record 3: truncated WARC record (input ends before its Content-Length)",
+		docs:   []string{"urn:uuid:1adff89d-0000-4000-8000-000000000000"},
+		rej:    []Rejected{{"BAD/truncated.warc", 3, "", "truncated WARC record (input ends before its Content-Length)"}},
+	},
+	{
+		name:   "truncated WARC.gz",
+		inputs: []string{"BAD/truncated.warc.gz"},
+		err:    "BAD/truncated.warc.gz: record 3: truncated gzip stream (unexpected EOF)",
+		docs:   []string{"urn:uuid:1adff89d-0000-4000-8000-000000000000"},
+		rej:    []Rejected{{"BAD/truncated.warc.gz", 3, "", "truncated gzip stream (unexpected EOF)"}},
+	},
+	{
+		name:   "not a WARC file",
+		inputs: []string{"BAD/notwarc.warc"},
+		err:    `BAD/notwarc.warc: record 1: no WARC record found (no "WARC/" version line)`,
+		rej:    []Rejected{{"BAD/notwarc.warc", 1, "", `no WARC record found (no "WARC/" version line)`}},
+	},
 	// Not failures: what must be read as is.
 	{
 		name:   "UTF-16 converted",

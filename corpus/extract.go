@@ -34,8 +34,8 @@ type Extractor interface {
 
 // DefaultExtractor returns the extractor Read uses when Options.Extractor
 // is nil: go-trafilatura, chosen over go-readability by a measured
-// comparison (see the README, "HTML pages and WARC"), with comments
-// excluded.
+// comparison (see the README, "HTML pages and WARC"), favouring
+// precision and with comments excluded.
 func DefaultExtractor() Extractor { return trafilaturaExtractor{} }
 
 // trafilaturaExtractor wraps go-trafilatura.
@@ -48,7 +48,10 @@ func (trafilaturaExtractor) Extract(page []byte, pageURL string) (Article, error
 	if err != nil {
 		return Article{}, err
 	}
-	opt := trafilatura.Options{ExcludeComments: true}
+	// FavorPrecision keeps trafilatura from "rescuing" a short text with
+	// the whole page, title and menus included: a short brief stays
+	// short, and a page with no article fails and falls back visibly.
+	opt := trafilatura.Options{ExcludeComments: true, Focus: trafilatura.FavorPrecision}
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		opt.OriginalURL = u
 	}

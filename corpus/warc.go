@@ -78,6 +78,8 @@ func (r *reader) brokenWARC(src string, n int, err error) error {
 		return r.rejectRecord(src, n, "", err.Error())
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return r.rejectRecord(src, n, "", errTruncated.Error())
+	case errors.Is(err, gowarc.ErrNoRecord):
+		return r.rejectRecord(src, n, "", `no WARC record found (no "WARC/" version line)`)
 	}
 	msg := strings.TrimPrefix(oneLine(err.Error()), "gowarc: ")
 	return r.rejectRecord(src, n, "", "malformed WARC record: "+msg)

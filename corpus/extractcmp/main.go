@@ -1,7 +1,7 @@
 // Command extractcmp compares HTML main-text extractors on the hand-made
 // news pages of corpus/testdata/pages: for each page, the words of the
 // extracted text against those of the page's expected article body
-// (NAME.txt), and the time per page. It is a module of its own so that
+// (NAME.want), and the time per page. It is a module of its own so that
 // the extractors compared never enter reprint's go.mod.
 //
 //	cd corpus/extractcmp && go run . [-n 50] [-v]
@@ -52,6 +52,22 @@ var extractors = []extractor{
 		m := r.Metadata
 		return r.ContentText, fmt.Sprintf("title=%q site=%q date=%v url=%q", m.Title, m.Sitename, m.Date.Format(time.RFC3339), m.URL), nil
 	}},
+	{"go-trafilatura v1.12.2, no baseline rescue", func(page []byte, u *url.URL) (string, string, error) {
+		cfg := trafilatura.DefaultConfig()
+		cfg.MinExtractedSize = 0
+		r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u, ExcludeComments: true, Config: cfg})
+		if err != nil {
+			return "", "", err
+		}
+		return r.ContentText, "", nil
+	}},
+	{"go-trafilatura v1.12.2, favor precision", func(page []byte, u *url.URL) (string, string, error) {
+		r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u, ExcludeComments: true, Focus: trafilatura.FavorPrecision})
+		if err != nil {
+			return "", "", err
+		}
+		return r.ContentText, "", nil
+	}},
 	{"go-trafilatura v1.12.2 +fallback", func(page []byte, u *url.URL) (string, string, error) {
 		r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u, ExcludeComments: true, EnableFallback: true})
 		if err != nil {
@@ -79,7 +95,7 @@ func main() {
 		for _, p := range pages {
 			page, err := os.ReadFile(p)
 			check(err)
-			want, err := os.ReadFile(strings.TrimSuffix(p, ".html") + ".txt")
+			want, err := os.ReadFile(strings.TrimSuffix(p, ".html") + ".want")
 			check(err)
 			text, meta, err := ex.run(page, u)
 			if err != nil {

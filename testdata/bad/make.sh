@@ -36,3 +36,35 @@ printf 'id,title,text\r\nc1,Na\303\257ve,"Two lines\r\nin one field."\r\nc2,,Sec
 	iconv -f UTF-8 -t UTF-16LE | { printf '\377\376'; cat; } > utf16le.csv
 # "ab", then a high surrogate without its low half, then "c".
 printf '\377\376a\000b\000\000\330c\000' > utf16-invalid.txt
+
+# HTML pages: one in Shift_JIS with a byte that is no Shift_JIS character,
+# and one whose body shows no text.
+{
+	printf '<html><head><meta charset="shift_jis"><title>Bad bytes</title></head>\n'
+	printf '<body><p>\223\372\226\173 and then \205\100 a byte pair that is not Shift_JIS.</p></body></html>\n'
+} > bad-charset.html
+printf '<html><head><title>Only a title</title><script>var x = "no body text";</script></head><body>\n<img src="a.png"></body></html>\n' > no-text.html
+
+# WARC files. record TYPE URI CONTENT-TYPE BLOCK writes one record.
+record() {
+	n=$(printf '%s' "$4" | wc -c)
+	printf 'WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Date: 2022-01-28T12:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' \
+		"$1" "$(printf '%s' "$2$1" | md5sum | cut -c1-8)-0000-4000-8000-000000000000" "$2" "$3" "$n" "$4"
+}
+page='HTTP/1.1 200 OK\r
+Content-Type: text/html; charset=utf-8\r
+\r
+<html><head><title>A crawled story</title></head><body><article><p>The first record of this crawl is a news story read whole.</p></article></body></html>'
+page=$(printf "$page")
+# Two good records, then a response cut off inside its block.
+{
+	record request https://news.example/a 'application/http; msgtype=request' "$(printf 'GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n')"
+	record response https://news.example/a 'application/http; msgtype=response' "$page"
+	record response https://news.example/b 'application/http; msgtype=response' "$page"
+} | head -c -60 > truncated.warc
+# The same as a gzip member per record, the last cut short.
+rm -f truncated.warc.gz
+record request https://news.example/a 'application/http; msgtype=request' "$(printf 'GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n')" | gzip -n >> truncated.warc.gz
+record response https://news.example/a 'application/http; msgtype=response' "$page" | gzip -n >> truncated.warc.gz
+record response https://news.example/b 'application/http; msgtype=response' "$page" | gzip -n | head -c -20 >> truncated.warc.gz
+printf 'This is not a WARC file, though it is named like one.\n' > notwarc.warc
