@@ -1,0 +1,252 @@
+package html
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/reprint-news/reprint/shingle"
+)
+
+// A text is a document cut into the tokens the scan shingled, each tied
+// back to the bytes of the original text it came from, so that an
+// alignment of tokens can be shown as the text people read.
+//
+// The shingler normalises the whole text before cutting it into tokens,
+// and normalisation can change byte lengths, so token offsets cannot be
+// read off its output. Instead the text is cut into pieces at places that
+// always separate tokens (white space, ASCII punctuation, other
+// punctuation, and around each character of scripts written without
+// spaces), and each piece is tokenised alone. The concatenated tokens are
+// then checked against the tokens of the whole text; where the two differ
+// (a rare symbol that normalises into letters, say), the text is cut at
+// white space only, and the pieces' tokens are used even if they still
+// differ: the view is for people, and Exact says whether the shingles it
+// marks are exactly the scan's.
+type text struct {
+	src   string
+	tok   []int32 // token IDs (see vocab)
+	start []int   // display start of each token in src; start[len(tok)] = len(src)
+	tmpl  []bool  // the token is in no shingle that counted (template text)
+	exact bool    // the tokens are the shingler's tokens of src
+}
+
+// vocab interns token strings as small integers, so that alignment
+// compares integers.
+type vocab map[string]int32
+
+func (v vocab) id(s string) int32 {
+	if id, ok := v[s]; ok {
+		return id
+	}
+	id := int32(len(v))
+	v[s] = id
+	return id
+}
+
+// newText cuts src into tokens of the k-shingler sh, and marks the tokens
+// that only template shingles cover: IsTemplate of t for outlet (t nil:
+// none).
+func newText(src string, sh *shingle.Shingler, v vocab, t *shingle.Templates, outlet string) *text {
+	whole := sh.Tokens(nil, src)
+	toks, starts := piecesTokens(src, sh, splitFine)
+	exact := slices.Equal(toks, whole)
+	if !exact {
+		toks, starts = piecesTokens(src, sh, splitSpace)
+		exact = slices.Equal(toks, whole)
+	}
+	x := &text{src: src, start: append(starts, len(src)), exact: exact}
+	x.tok = make([]int32, len(toks))
+	for i, s := range toks {
+		x.tok[i] = v.id(s)
+	}
+	x.tmpl = templateTokens(toks, sh.K(), t, outlet)
+	return x
+}
+
+// templateTokens marks the tokens of which every covering k-shingle is
+// template text: such a word counted in no shingle the scan compared.
+func templateTokens(toks []string, k int, t *shingle.Templates, outlet string) []bool {
+	marks := make([]bool, len(toks))
+	if t == nil || len(toks) == 0 {
+		return marks
+	}
+	hashes := shingleHashes(toks, k)
+	if len(toks) < k { // one shingle of all tokens
+		for i := range marks {
+			marks[i] = t.IsTemplate(outlet, uint32(hashes[0]))
+		}
+		return marks
+	}
+	tm := make([]bool, len(hashes))
+	for i, h := range hashes {
+		tm[i] = t.IsTemplate(outlet, uint32(h))
+	}
+	// Token j is covered by shingles max(0, j-k+1) .. min(j, len-1).
+	for j := range marks {
+		all := true
+		for i := max(0, j-k+1); i <= min(j, len(hashes)-1); i++ {
+			if !tm[i] {
+				all = false
+				break
+			}
+		}
+		marks[j] = all
+	}
+	return marks
+}
+
+// shingleHashes returns the hash of every k-shingle of toks, as
+// shingle.Shingler.Hashes computes it from the same tokens.
+func shingleHashes(toks []string, k int) []uint64 {
+	if len(toks) == 0 {
+		return nil
+	}
+	n := max(1, len(toks)-k+1)
+	out := make([]uint64, n)
+	var buf []byte
+	for i := range n {
+		buf = buf[:0]
+		for j := i; j < min(i+k, len(toks)); j++ {
+			if j > i {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, toks[j]...)
+		}
+		out[i] = xxhash.Sum64(buf)
+	}
+	return out
+}
+
+type splitMode int
+
+const (
+	splitFine  splitMode = iota // white space, punctuation and split scripts
+	splitSpace                  // white space only
+)
+
+// piecesTokens cuts src into pieces and tokenises each. It returns the
+// tokens and, for each, where its display starts in src: a piece's first
+// token starts at the piece, the piece's other tokens (rare: a piece
+// that normalises into several words) at the piece's end, so that each
+// token's display runs up to the next token's start.
+func piecesTokens(src string, sh *shingle.Shingler, mode splitMode) ([]string, []int) {
+	var toks []string
+	var starts []int
+	var buf []string
+	for i := 0; i < len(src); {
+		j := pieceEnd(src, i, mode)
+		if j == i { // a separator
+			_, size := utf8.DecodeRuneInString(src[i:])
+			i += size
+			continue
+		}
+		piece := src[i:j]
+		if w, ok := asciiWord(piece); ok {
+			toks = append(toks, w)
+			starts = append(starts, i)
+		} else {
+			buf = sh.Tokens(buf[:0], piece)
+			for n, t := range buf {
+				toks = append(toks, t)
+				if n == 0 {
+					starts = append(starts, i)
+				} else {
+					starts = append(starts, j)
+				}
+			}
+		}
+		i = j
+	}
+	return toks, starts
+}
+
+// asciiWord returns the token of a piece made only of ASCII letters and
+// digits: the piece in lower case.
+func asciiWord(p string) (string, bool) {
+	upper := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		default:
+			return "", false
+		}
+	}
+	if upper {
+		return strings.ToLower(p), true
+	}
+	return p, true
+}
+
+// splitScripts are the scripts the shingler cuts into one token per
+// character (see package shingle).
+var splitScripts = []*unicode.RangeTable{
+	unicode.Han, unicode.Hiragana, unicode.Katakana,
+	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
+}
+
+func isSplit(r rune) bool { return r == '\u30fc' || unicode.In(r, splitScripts...) }
+
+// isSep reports whether r always separates tokens in mode.
+func isSep(r rune, mode splitMode) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r)
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if mode == splitSpace {
+			return c == ' ' || '\t' <= c && c <= '\r'
+		}
+		return !alnum
+	}
+	if mode == splitSpace {
+		return unicode.IsSpace(r)
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
+}
+
+// pieceEnd returns the end of the piece that starts at i, or i if src[i:]
+// starts with a separator.
+func pieceEnd(src string, i int, mode splitMode) int {
+	j := i
+	for j < len(src) {
+		r, size := utf8.DecodeRuneInString(src[j:])
+		if isSep(r, mode) {
+			break
+		}
+		if mode == splitFine && isSplit(r) {
+			if j > i {
+				break // the character starts a piece of its own
+			}
+			j += size
+			for j < len(src) { // with its marks
+				r, size := utf8.DecodeRuneInString(src[j:])
+				if !unicode.IsMark(r) {
+					break
+				}
+				j += size
+			}
+			return j
+		}
+		j += size
+	}
+	return j
+}
+
+// display returns the text of tokens [i, j): from the start of token i
+// (the start of the text for i = 0) to the start of token j, the
+// separators after the last token included.
+func (x *text) display(i, j int) string {
+	return x.src[x.from(i):x.start[j]]
+}
+
+func (x *text) from(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return x.start[i]
+}
