@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // addSeeds adds the inputs of the error table whose name ends with ext.
@@ -210,4 +211,59 @@ func countDocs(rej []Rejected) int {
 		}
 	}
 	return n
+}
+
+// FuzzExtractHTML checks the HTML path on any bytes: charset conversion,
+// the default extractor behind its wrapper, and the visible-text
+// fallback never panic, and what comes out is valid UTF-8.
+func FuzzExtractHTML(f *testing.F) {
+	pages, _ := filepath.Glob("testdata/pages/*.html")
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, "https://example.com/a")
+	}
+	for _, p := range []string{"../testdata/bad/bad-charset.html", "../testdata/bad/no-text.html"} {
+		b, _ := os.ReadFile(p)
+		f.Add(b, "")
+	}
+	f.Add([]byte(`<meta charset="euc-kr"><p>`+"\xb0\xa1 \xff<table><tr><td>x"), "::bad url")
+	f.Fuzz(func(t *testing.T, data []byte, pageURL string) {
+		page, reason := decodePage(data, "", 0)
+		if reason != "" {
+			return
+		}
+		if !utf8.Valid(page) {
+			t.Fatalf("decodePage passed on invalid UTF-8: %q", page)
+		}
+		r := newReader(Options{}, func(*Document) error { return nil })
+		d := &Document{ID: "x", URL: pageURL}
+		r.htmlDoc(d, page)
+		for _, s := range []string{d.Text, d.Title, d.URL, d.Outlet} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in %+v", d)
+			}
+		}
+		if r.opt.Stats.Pages+r.opt.Stats.Fallbacks != 1 {
+			t.Fatalf("stats %+v after one page", r.opt.Stats)
+		}
+	})
+}
+
+// FuzzReadWARC checks the WARC reader: no panic, only good documents,
+// and without SkipBad exactly the documents before the first bad one.
+func FuzzReadWARC(f *testing.F) {
+	f.Add(testCrawl(f))
+	for _, p := range []string{"truncated.warc", "notwarc.warc"} {
+		b, _ := os.ReadFile(filepath.Join(badDir, p))
+		f.Add(b)
+	}
+	f.Add(warcBytes([]warcRec{{"response", "", httpType, httpResp("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", "5\r\n<p>ab\r\nzz")}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzStream(t, data, func(r *reader, b []byte) error {
+			return r.readWARC("f.warc", bytes.NewReader(b))
+		})
+	})
 }

@@ -141,7 +141,7 @@ func (r *reader) warcRecord(src string, n int, rec gowarc.WarcRecord) error {
 	if err != nil {
 		return r.rejectRecord(src, n, d.ID, "unreadable payload: "+oneLine(err.Error()))
 	}
-	body, reason := decodeBody(body, h)
+	body, reason := decodeBody(body, h, chunked(block.ProtocolHeaderBytes()))
 	if reason != "" {
 		return r.rejectRecord(src, n, d.ID, reason)
 	}
@@ -169,14 +169,28 @@ func (r *reader) warcRecord(src string, n int, rec gowarc.WarcRecord) error {
 	return r.emit(d)
 }
 
+// chunked reports whether HTTP response headers say that the body is
+// sent in chunks. gowarc parses the headers with net/http, which moves
+// Transfer-Encoding out of the header map, so it is looked up here.
+func chunked(header []byte) bool {
+	for line := range strings.Lines(string(header)) {
+		name, value, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(name), "Transfer-Encoding") &&
+			strings.Contains(strings.ToLower(value), "chunked") {
+			return true
+		}
+	}
+	return false
+}
+
 // decodeBody undoes the transfer and content encodings that a crawler
 // may have stored with an HTTP body: chunked, and gzip.
-func decodeBody(body io.Reader, h *http.Header) (io.Reader, string) {
+func decodeBody(body io.Reader, h *http.Header, isChunked bool) (io.Reader, string) {
+	if isChunked {
+		body = httputil.NewChunkedReader(bufio.NewReader(body))
+	}
 	if h == nil {
 		return body, ""
-	}
-	if strings.EqualFold(strings.TrimSpace(h.Get("Transfer-Encoding")), "chunked") {
-		body = httputil.NewChunkedReader(bufio.NewReader(body))
 	}
 	switch ce := strings.ToLower(strings.TrimSpace(h.Get("Content-Encoding"))); ce {
 	case "", "identity":
