@@ -13,8 +13,8 @@ import (
 
 // Hit is a verified copy between a new document and an indexed one.
 type Hit struct {
-	Doc   int          // index into the batch
-	Ref   Doc          // the indexed document
+	Doc   int           // index into the batch
+	Ref   Doc           // the indexed document
 	Match cluster.Match // A is the new document, B the indexed one
 }
 
