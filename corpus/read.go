@@ -75,7 +75,7 @@ func newReader(opt Options, fn func(*Document) error) *reader {
 		fields: opt.Fields.withDefaults(),
 		opt:    opt,
 		fn:     fn,
-		seen:   make(map[string]string),
+		seen:   make(map[string]docPos),
 	}
 	if r.opt.Stdin == nil {
 		r.opt.Stdin = os.Stdin
@@ -96,7 +96,8 @@ type reader struct {
 	opt       Options
 	fn        func(*Document) error
 	extractor Extractor
-	seen      map[string]string // document ID -> where it was first seen
+	seen      map[string]docPos // document ID -> where it was first seen
+	sources   []string          // inputs that documents came from, indexed by docPos.src
 	rejected  []Rejected
 }
 
@@ -167,10 +168,21 @@ func (r *reader) emit(d *Document) error {
 	}
 	if first, ok := r.seen[d.ID]; ok {
 		return rej(d.Source, d.Line, d.ID,
-			fmt.Sprintf("duplicate id %q (first seen at %s)", d.ID, first))
+			fmt.Sprintf("duplicate id %q (first seen at %s)", d.ID, place(r.sources[first.src], first.line)))
 	}
-	r.seen[d.ID] = place(d.Source, d.Line)
+	if len(r.sources) == 0 || r.sources[len(r.sources)-1] != d.Source {
+		r.sources = append(r.sources, d.Source)
+	}
+	r.seen[d.ID] = docPos{int32(len(r.sources) - 1), d.Line}
 	return r.fn(d)
+}
+
+// docPos is where a document was read: an index into reader.sources and
+// a line. The seen map holds one per document read, so it is kept small:
+// the ID key shares the Document's string, and nothing else is allocated.
+type docPos struct {
+	src  int32
+	line int
 }
 
 // check returns why d cannot be used, or "". Invalid UTF-8 is caught by

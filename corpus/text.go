@@ -1,14 +1,14 @@
 package corpus
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
-// readTextFile reads path as one plain-text or HTML document with the given ID,
-// decompressed when its name ends in .gz or .zst. meta, when not nil, is
+// readTextFile reads path as one plain-text or HTML document with the
+// given ID, decompressed when its name ends in .gz or .zst. meta, when not nil, is
 // the document's manifest entry.
 func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
 	in, err := openInput(path, maxText)
@@ -21,25 +21,54 @@ func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
 		if fi, err := f.Stat(); err == nil {
 			size = fi.Size()
 		}
+	} else if s, ok := in.(*stream); ok && s.c.name == "gzip" {
+		size = gzipSize(path)
 	}
 	return r.readText(path, id, in, size, meta)
+}
+
+// gzipSize returns the decompressed size that the gzip file at path gives
+// in its last four bytes, or 0. That is the size of the last member only,
+// modulo 4 GiB, so it is a hint for the buffer, never trusted: a value
+// below the compressed size or past the limit on text is ignored.
+func gzipSize(path string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < 18 {
+		return 0
+	}
+	var b [4]byte
+	if _, err := f.ReadAt(b[:], fi.Size()-4); err != nil {
+		return 0
+	}
+	n := int64(b[0]) | int64(b[1])<<8 | int64(b[2])<<16 | int64(b[3])<<24
+	if n < fi.Size() || n > maxText {
+		return 0
+	}
+	return n
 }
 
 // readText reads rd, the bytes of the plain-text file at path, expected
 // to be size bytes long (0 when unknown), as one document; UTF-16 is
 // converted.
 func (r *reader) readText(path, id string, rd io.Reader, size int64, meta *manifestEntry) error {
-	var b bytes.Buffer
+	// A strings.Builder hands over its bytes as the document's text
+	// without a copy: a 100 MB file costs 100 MB, not twice that.
+	var b strings.Builder
 	if size > 0 && int64(int(size)) == size {
-		b.Grow(int(size) + bytes.MinRead) // room for the whole file, read in place
+		b.Grow(int(size) + 1) // room for the whole file, read in place
 	}
-	if _, err := b.ReadFrom(decodeUTF16(rd)); err != nil {
+	if _, err := io.Copy(&b, decodeUTF16(rd)); err != nil {
 		return r.reject(path, 0, id, errMsg(err))
 	}
 	if isHTML(path) {
-		return r.htmlFileDoc(path, id, b.Bytes(), meta)
+		return r.htmlFileDoc(path, id, []byte(b.String()), meta)
 	}
-	return r.textDoc(path, id, b.Bytes(), meta)
+	return r.textDoc(path, id, b.String(), meta)
 }
 
 // htmlFileDoc makes a document of an HTML file's bytes, converted from
@@ -61,11 +90,13 @@ func (r *reader) htmlFileDoc(path, id string, data []byte, meta *manifestEntry) 
 
 // textDoc makes a document of a plain-text file's bytes: an optional
 // header line gives date and title, and manifest values win over it.
-func (r *reader) textDoc(path, id string, data []byte, meta *manifestEntry) error {
-	if reason := checkBytes(data, 0); reason != "" {
-		return r.reject(path, 0, id, reason)
+func (r *reader) textDoc(path, id string, data string, meta *manifestEntry) error {
+	if strings.IndexByte(data, 0) >= 0 || !utf8.ValidString(data) {
+		if reason := checkBytes([]byte(data), 0); reason != "" {
+			return r.reject(path, 0, id, reason)
+		}
 	}
-	h, text := splitHeader(string(bytes.TrimPrefix(data, utf8BOM)))
+	h, text := splitHeader(strings.TrimPrefix(data, string(utf8BOM)))
 	d := &Document{ID: id, Title: h.title, Text: text, Source: path}
 	if h.date != "" && (meta == nil || meta.v[fDate] == "") {
 		t, err := ParseDate(h.date)
