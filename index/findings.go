@@ -123,6 +123,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 				f.Fingerprint, f.Match.In, f.Match.ID, orNone(f.Match.Outlet), orNone(f.Match.Date), 100*f.Contained, 100*f.Contains, f.Shared, f.Allowed)}
 		if f.Fails {
 			c.Failure = &junitFailure{Message: fmt.Sprintf("copy of %s document %s", f.Match.In, f.Match.ID), Type: "copy", Text: c.Out}
+			c.Out = ""
 		}
 		cases = append(cases, c)
 	}
@@ -157,7 +158,7 @@ func orNone(s string) string {
 func WriteSummary(w io.Writer, r *Report) error {
 	s := r.Summary
 	var b strings.Builder
-	fmt.Fprintf(&b, "checked    %d new documents against %d indexed (%d segments)\n", s.Docs, s.IndexDocs, s.Segments)
+	fmt.Fprintf(&b, "checked    %d new documents against %d indexed (%s)\n", s.Docs, s.IndexDocs, plural(s.Segments, "segment"))
 	fmt.Fprintf(&b, "findings   %d copies: %d of indexed documents, %d inside the dump only (%d new stories); %d allowed\n",
 		s.Findings, s.IndexCopies, s.DumpCopies, s.NewStories, s.Allowed)
 	fmt.Fprintf(&b, "rate       %.4f of new documents are copies not allowed (limit %.4f)\n", s.CopyRate, s.MaxCopyRate)
@@ -256,4 +257,11 @@ func firstByte(br *bufio.Reader) (byte, error) {
 			return b, br.UnreadByte()
 		}
 	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
