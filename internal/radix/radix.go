@@ -21,15 +21,29 @@ func sort[T uint32 | uint64](a, buf []T, bits uint) []T {
 		buf = make([]T, len(a))
 	}
 	buf = buf[:len(a)]
-	src, dst := a, buf
-	var count [256]int
-	for shift := uint(0); shift < bits; shift += 8 {
-		clear(count[:])
-		for _, v := range src {
-			count[byte(v>>shift)]++
+	if bits == 32 {
+		var counts [4][256]int
+		return passes(a, buf, counts[:])
+	}
+	var counts [8][256]int
+	return passes(a, buf, counts[:])
+}
+
+// passes sorts a through buf, one digit per element of counts: one read
+// counts every digit, then a stable scatter per digit, skipping a digit
+// all values share.
+func passes[T uint32 | uint64](a, buf []T, counts [][256]int) []T {
+	for _, v := range a {
+		for d := range counts {
+			counts[d][byte(v>>(8*d))]++
 		}
+	}
+	src, dst := a, buf
+	for d := range counts {
+		count := &counts[d]
+		shift := uint(8 * d)
 		if count[byte(src[0]>>shift)] == len(src) {
-			continue // every value has the same digit here
+			continue
 		}
 		sum := 0
 		for i, c := range count {
@@ -37,9 +51,9 @@ func sort[T uint32 | uint64](a, buf []T, bits uint) []T {
 			sum += c
 		}
 		for _, v := range src {
-			d := byte(v >> shift)
-			dst[count[d]] = v
-			count[d]++
+			b := byte(v >> shift)
+			dst[count[b]] = v
+			count[b]++
 		}
 		src, dst = dst, src
 	}
