@@ -43,7 +43,7 @@
 // JSON-LD or the page's text) fill in the document's title, outlet, URL
 // and date where its manifest row, record fields or WARC headers give
 // none. A page the extractor rejects (an error, or no text), a page over
-// 32 MiB, or an extractor that panics, falls back to all the page's
+// 8 MiB, or an extractor that panics, falls back to all the page's
 // visible text (VisibleText) and a Warning to Options.Warn. Stats counts
 // both kinds of page.
 //

@@ -12,8 +12,9 @@ import (
 
 // maxPage is the largest HTML page given to the extractor, in bytes of
 // UTF-8; a larger one is read as visible text. The extractor holds several
-// copies of a page's tree, some ten times the page's size each.
-var maxPage = 32 << 20
+// copies of a page's tree, some ten times the page's size each, and news
+// pages are well below a few megabytes.
+var maxPage = 8 << 20
 
 // Warning is a problem that did not stop a document from being read, such
 // as a page the extractor rejected and that was read as visible text.
