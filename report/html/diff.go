@@ -73,6 +73,9 @@ func WordDiff(w io.Writer, a, b string, k int) (Passages, error) {
 	p := Passages{WordsA: len(ta.tok), WordsB: len(tb.tok)}
 	var out strings.Builder
 	for _, o := range ops {
+		if s := out.String(); o.kind != opKept && s != "" && !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
+			out.WriteByte(' ') // a marked passage right after text without a space
+		}
 		switch o.kind {
 		case opKept:
 			p.Kept++

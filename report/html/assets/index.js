@@ -92,6 +92,19 @@
   });
   filter.addEventListener("input", apply);
   filter.disabled = false;
+  // The address may carry a starting view: #q=words&sort=-size&page=2
+  // (a leading "-" sorts in descending order).
+  var want = new URLSearchParams(location.hash.slice(1));
+  if (want.has("q")) filter.value = want.get("q");
+  var sort = want.get("sort");
+  if (sort && ["id", "size", "outlets", "date", "title", "origin", "max", "min"].indexOf(sort.replace(/^-/, "")) >= 0) {
+    state.desc = sort.charAt(0) === "-";
+    state.key = sort.replace(/^-/, "");
+  }
   apply();
+  if (want.has("page")) {
+    state.page = Math.max(0, (parseInt(want.get("page"), 10) || 1) - 1);
+    render();
+  }
   document.documentElement.setAttribute("data-ready", "1");
 })();
