@@ -261,6 +261,7 @@ func FuzzReadWARC(f *testing.F) {
 		b, _ := os.ReadFile(filepath.Join(badDir, p))
 		f.Add(b)
 	}
+	f.Add(warcBytes([]warcRec{{"response", "https://a.example/caf\xe9", httpType, httpResp("200 OK", "Content-Type: text/html\r\n", "<p>x</p>")}}))
 	f.Add(warcBytes([]warcRec{{"response", "", httpType, httpResp("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", "5\r\n<p>ab\r\nzz")}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lowerPage(t)

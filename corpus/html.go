@@ -139,6 +139,7 @@ func (r *reader) htmlDoc(d *Document, page []byte) {
 	if d.Date.IsZero() && !a.Date.IsZero() {
 		d.Date = a.Date
 	}
+	d.URL = strings.ToValidUTF8(d.URL, "\uFFFD") // a WARC header may hold any bytes
 }
 
 // warn passes a warning about d to Options.Warn, if set.

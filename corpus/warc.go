@@ -126,8 +126,8 @@ func (r *reader) warcRecord(src string, n int, rec gowarc.WarcRecord) error {
 	}
 	h2 := rec.WarcHeader()
 	d := &Document{
-		ID:     strings.Trim(rec.RecordId(), "<>"),
-		URL:    strings.Trim(h2.Get(gowarc.WarcTargetURI), "<>"),
+		ID:     strings.ToValidUTF8(strings.Trim(rec.RecordId(), "<>"), "\uFFFD"),
+		URL:    strings.ToValidUTF8(strings.Trim(h2.Get(gowarc.WarcTargetURI), "<>"), "\uFFFD"),
 		Source: src,
 		Line:   n,
 	}
