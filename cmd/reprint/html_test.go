@@ -1,0 +1,185 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestScanSeedsReport checks the HTML report of the seed pages against
+// golden files (go test -update rewrites them).
+func TestScanSeedsReport(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := reprint(t, "", "scan", seeds, "--out", out); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	for _, name := range []string{"index.html", "stories/s000003.html"} {
+		golden(t, filepath.Join("testdata", "golden", "seeds-report", filepath.FromSlash(name)), filepath.Join(out, "report", filepath.FromSlash(name)))
+	}
+	entries, err := os.ReadDir(filepath.Join(out, "report", "stories"))
+	if err != nil || len(entries) != 1 {
+		t.Errorf("story pages: %v, %v; want only s000003.html", entries, err)
+	}
+}
+
+func TestScanNoHTML(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := reprint(t, "", "scan", seeds, "--out", out, "--html=false"); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "report")); !os.IsNotExist(err) {
+		t.Errorf("--html=false wrote a report: %v", err)
+	}
+}
+
+// hostileJSONL is two copies of seed 002's story under IDs that must not
+// become file names, as JSONL.
+func hostileJSONL(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(seeds, "002_2e3d931e3c37b20f.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	var sb strings.Builder
+	for i, id := range []string{"../../etc/x", strings.Repeat("x/", 150), "/abs/<script>alert(1)</script>", `a\u0007b`} {
+		rec := map[string]string{"id": id, "text": text[:len(text)-i*200], "title": "<script>alert(1)</script>", "outlet": "o" + string(rune('a'+i))}
+		line, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb.Write(line)
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// TestScanHostileIDsReport scans documents whose IDs are paths out of the
+// report directory, very long, or markup: the run succeeds and every
+// report file is inside DIR/report with a name made from a story number.
+func TestScanHostileIDsReport(t *testing.T) {
+	// An ID with a NUL byte is binary input, which the reader rejects:
+	// with --skip-bad the run goes on.
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(in, []byte(hostileJSONL(t)+`{"id":"nul\u0000id","text":"some text"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	out := filepath.Join(root, "a", "b", "out")
+	if code, _, stderr := reprint(t, "", "scan", in, "--out", out, "--skip-bad"); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html []string
+	for _, f := range files {
+		if strings.HasPrefix(f, "..") {
+			t.Errorf("file written outside the output directory: %s", f)
+		}
+		if strings.HasPrefix(f, "report/") {
+			html = append(html, f)
+		}
+	}
+	if rej, _ := os.ReadFile(filepath.Join(out, "rejected.csv")); !strings.Contains(string(rej), "NUL") {
+		t.Errorf("the NUL ID was not rejected: %s", rej)
+	}
+	if strings.Join(html, " ") != "report/index.html report/stories/s000001.html" {
+		t.Errorf("report files %v", html)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report", "stories", "s000001.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "<script>alert") || !strings.Contains(string(b), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the story page does not escape the titles")
+	}
+}
+
+// TestScanStdinReport: stdin cannot be read twice, so the report has no
+// side-by-side views and says why.
+func TestScanStdinReport(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := reprint(t, hostileJSONL(t), "scan", "-", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "standard input cannot be read twice") {
+		t.Errorf("stderr does not explain the missing texts: %s", stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "report", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "standard input cannot be read twice") {
+		t.Error("the index does not explain the missing texts")
+	}
+}
+
+func TestDiffSeeds(t *testing.T) {
+	a, b := filepath.Join(seeds, "002_2e3d931e3c37b20f.txt"), filepath.Join(seeds, "003_0d9959627c6de714.txt")
+	page := filepath.Join(t.TempDir(), "diff.html")
+	code, stdout, stderr := reprint(t, "", "diff", a, b, "--html", page, "--word-diff")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	for _, want := range []string{
+		"a          002_2e3d931e3c37b20f.txt  2022-01-28  \"'We don't want wars': Russia sends less hawkish message on Ukraine\"\n",
+		"jaccard    0.1455\n", "a_in_b     0.1588\n", "b_in_a     0.6342\n", "shared     267 shingles\n",
+		"verdict    copy: the smaller text is 63% contained in the larger (threshold 20%), 267 shared shingles\n",
+		"with [-U.S.-]{+US+} security proposals",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<meta http-equiv="Content-Security-Policy"`, `<tr class="edited"><td>U.S.</td><td>US</td></tr>`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("diff page lacks %q", want)
+		}
+	}
+
+	// Unrelated pages: not a copy.
+	code, stdout, _ = reprint(t, "", "diff", filepath.Join(seeds, "000_22738a2fa1e210c7.txt"), a)
+	if code != 0 || !strings.Contains(stdout, "verdict    not a copy") {
+		t.Errorf("000 vs 002: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestDiffErrors(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(in, []byte(hostileJSONL(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := filepath.Join(seeds, "002_2e3d931e3c37b20f.txt")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"diff", a}, 2, "need two inputs"},
+		{[]string{"diff", in, a}, 2, "holds several documents; name one with --id-a"},
+		{[]string{"diff", in, a, "--id-a", "nope"}, 2, `holds no document "nope"`},
+		{[]string{"diff", a, filepath.Join(seeds, "missing.txt")}, 2, "missing.txt"},
+		{[]string{"diff", in, in, "--id-a", "../../etc/x", "--id-b", "/abs/<script>alert(1)</script>"}, 0, ""},
+	} {
+		code, _, stderr := reprint(t, "", c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}
