@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -92,8 +96,17 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	var rejected []corpus.Rejected
+	var warnings []corpus.Warning
+	var inputStats corpus.Stats
 	read := func(fn func(*corpus.Document) error) (err error) {
-		rejected, err = corpus.Read(fs.Args(), corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}, fn)
+		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin, Stats: &inputStats}
+		copt.Warn = func(w corpus.Warning) {
+			warnings = append(warnings, w)
+			if !*quiet && len(warnings) <= maxWarnings {
+				fmt.Fprintf(stderr, "reprint: warning: %v\n", w)
+			}
+		}
+		rejected, err = corpus.Read(fs.Args(), copt, fn)
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -116,6 +129,8 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdout = stderr
 	} else if err := writeScan(*out, res); err != nil {
 		return &exitError{2, err}
+	} else if err := report.WriteFile(filepath.Join(*out, "warnings.csv"), func(w io.Writer) error { return writeWarnings(w, warnings) }); err != nil {
+		return &exitError{2, fmt.Errorf("writing warnings.csv: %w", err)}
 	}
 	if *out != "" && *htmlReport {
 		t := time.Now()
@@ -133,7 +148,58 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *quiet {
 		return nil
 	}
-	return report.Summary(stdout, res, time.Since(start))
+	if err := report.Summary(stdout, res, time.Since(start)); err != nil {
+		return err
+	}
+	return inputSummary(stdout, &inputStats, len(warnings))
+}
+
+// maxWarnings is how many warnings a scan prints as they come; all of
+// them go to warnings.csv.
+const maxWarnings = 20
+
+// writeWarnings writes warnings.csv: documents read despite a problem,
+// such as an HTML page read as visible text.
+func writeWarnings(w io.Writer, warnings []corpus.Warning) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"source", "line_or_record", "id", "warning"}); err != nil {
+		return err
+	}
+	for _, x := range warnings {
+		if err := cw.Write([]string{x.Source, strconv.Itoa(x.Line), x.ID, x.Msg}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// inputSummary adds to the summary what reading HTML pages and WARC
+// crawls did, when there were any.
+func inputSummary(w io.Writer, st *corpus.Stats, warnings int) error {
+	var err error
+	if st.Pages > 0 {
+		_, err = fmt.Fprintf(w, "html       %d pages extracted, %d read as visible text (%d warnings)\n", st.Pages, st.Fallbacks, warnings)
+	} else if warnings > 0 {
+		_, err = fmt.Fprintf(w, "warnings   %d\n", warnings)
+	}
+	if err != nil || st.WARCRecords == 0 {
+		return err
+	}
+	why := make([]string, 0, len(st.WARCSkipped))
+	for k := range st.WARCSkipped {
+		why = append(why, k)
+	}
+	slices.Sort(why)
+	skipped := make([]string, len(why))
+	for i, k := range why {
+		skipped[i] = fmt.Sprintf("%d %s", st.WARCSkipped[k], k)
+	}
+	if len(skipped) == 0 {
+		skipped = []string{"none"}
+	}
+	_, err = fmt.Fprintf(w, "warc       %d records; skipped: %s\n", st.WARCRecords, strings.Join(skipped, ", "))
+	return err
 }
 
 func checkScanOptions(o scan.Options) error {
