@@ -46,7 +46,7 @@ func tinyCorpus() (indexed, dump []corpus.Document) {
 
 // tinyIndex builds the tiny index and returns its directory, the dump's
 // batch and the findings of a check, as JSON.
-func tinyIndex(t *testing.T) (string, *Batch, []byte) {
+func tinyIndex(t testing.TB) (string, *Batch, []byte) {
 	t.Helper()
 	p := testParams(32)
 	indexed, dump := tinyCorpus()

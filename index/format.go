@@ -121,6 +121,9 @@ func (d *decoder) hashes(n uint64) []uint32 {
 		return nil
 	}
 	s := d.take(int(n) * 4)
+	if s == nil && n > 0 {
+		return nil
+	}
 	out := make([]uint32, n)
 	for i := range out {
 		out[i] = le.Uint32(s[4*i:])

@@ -25,11 +25,17 @@ type Index struct {
 	outlets map[string][]uint32 // merged template shingles of an outlet, "" corpus-wide
 }
 
+// file is what a segment reads from: an *os.File, or memory in tests.
+type file interface {
+	io.ReaderAt
+	io.Closer
+}
+
 // segment is one open segment file.
 type segment struct {
 	entry   segEntry
 	path    string
-	f       *os.File
+	f       file
 	base    uint32 // index-wide number of its first document
 	docs    uint32
 	signed  uint32
@@ -101,23 +107,30 @@ func (ix *Index) Docs() int {
 	return n
 }
 
-func openSegment(path string, e segEntry, want Params) (_ *segment, err error) {
+func openSegment(path string, e segEntry, want Params) (*segment, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-		}
-	}()
 	st, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	if st.Size() != e.size {
+		f.Close()
 		return nil, corrupt(path, "%d bytes, the manifest says %d (truncated or replaced)", st.Size(), e.size)
 	}
+	s, err := newSegment(f, path, e, want)
+	if err != nil {
+		f.Close()
+	}
+	return s, err
+}
+
+// newSegment reads and checks a segment's header and the sections held in
+// memory, from f of e.size bytes.
+func newSegment(f file, path string, e segEntry, want Params) (*segment, error) {
 	h, err := readHeader(f, e.size, path, kindSegment, maxSegmentHeader)
 	if err != nil {
 		return nil, err
@@ -187,7 +200,7 @@ func (s *segment) load(p Params) error {
 	s.offsets = make([]uint64, s.docs+1)
 	for i := range s.offsets {
 		s.offsets[i] = le.Uint64(buf[8*i:])
-		if i > 0 && s.offsets[i] < s.offsets[i-1]+8 {
+		if s.offsets[i] > uint64(s.secs[secRecords].len) || i > 0 && (s.offsets[i] < s.offsets[i-1] || s.offsets[i]-s.offsets[i-1] < 8) {
 			return corrupt(s.path, "record offsets out of order at %d", i)
 		}
 	}
