@@ -178,8 +178,7 @@ func findings(b *Batch, dump []cluster.Match, hits []Hit, allow map[uint64]bool,
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
