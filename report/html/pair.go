@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"html/template"
 	"regexp"
 	"strings"
 	"unicode"
@@ -19,19 +20,13 @@ type seg struct {
 	Tmpl bool
 }
 
-// A row is one aligned passage: source text on the left, copy text on the
-// right (nil: none).
-type row struct {
-	Class       string // kept, cut, added, edited
-	Left, Right []seg
-}
 
 // pairView is a side-by-side view of a copy against its source, with the
 // coverage figures both ways.
 type pairView struct {
 	Anchor, Heading string
 	Source, Copy    sideInfo
-	Rows            []row
+	Rows            template.HTML // the aligned passages as table rows (see rowHTML)
 	Notes           []string
 
 	SourceWords, CopyWords     int
@@ -47,13 +42,14 @@ func newPairView(src, cp *text, k int) pairView {
 	ops := align(src.tok, cp.tok, k)
 	v := pairView{SourceWords: len(src.tok), CopyWords: len(cp.tok), SourceInCopy: -1, CopyInSource: -1}
 	var keptA, keptB, keptOwnA, keptOwnB int
+	var rows strings.Builder
 	for _, o := range ops {
-		r := row{Class: opClass[o.kind]}
+		var left, right []seg
 		if o.A1 > o.A0 {
-			r.Left = segs(src, o.A0, o.A1)
+			left = segs(src, o.A0, o.A1)
 		}
 		if o.B1 > o.B0 {
-			r.Right = segs(cp, o.B0, o.B1)
+			right = segs(cp, o.B0, o.B1)
 		}
 		if o.kind == opKept {
 			keptA += o.A1 - o.A0
@@ -61,10 +57,11 @@ func newPairView(src, cp *text, k int) pairView {
 			keptOwnA += countOwn(src, o.A0, o.A1)
 			keptOwnB += countOwn(cp, o.B0, o.B1)
 		}
-		if r.Left != nil || r.Right != nil {
-			v.Rows = append(v.Rows, r)
+		if left != nil || right != nil {
+			writeRow(&rows, opClass[o.kind], left, right)
 		}
 	}
+	v.Rows = template.HTML(rows.String())
 	ownA, ownB := countOwn(src, 0, len(src.tok)), countOwn(cp, 0, len(cp.tok))
 	v.SourceKept, v.CopyKept = share(keptA, len(src.tok)), share(keptB, len(cp.tok))
 	v.SourceKeptOwn, v.CopyKeptOwn = share(keptOwnA, ownA), share(keptOwnB, ownB)
@@ -95,19 +92,25 @@ func countOwn(x *text, i, j int) int {
 // segs returns the display text of tokens [i, j) cut where template
 // marking changes, without white space at either end.
 func segs(x *text, i, j int) []seg {
-	var out []seg
-	add := func(s string, tmpl bool) {
-		if s == "" {
-			return
-		}
-		if n := len(out); n > 0 && out[n-1].Tmpl == tmpl {
-			out[n-1].Text += s
-			return
-		}
-		out = append(out, seg{s, tmpl})
+	type span struct {
+		from, to int
+		tmpl     bool
 	}
+	var spans []span
 	for t := i; t < j; t++ {
-		add(x.display(t, t+1), x.tmpl[t])
+		from, to := x.from(t), x.start[t+1]
+		if from == to {
+			continue
+		}
+		if n := len(spans); n > 0 && spans[n-1].tmpl == x.tmpl[t] {
+			spans[n-1].to = to // displays are contiguous
+			continue
+		}
+		spans = append(spans, span{from, to, x.tmpl[t]})
+	}
+	out := make([]seg, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, seg{x.src[s.from:s.to], s.tmpl})
 	}
 	for len(out) > 0 {
 		out[0].Text = strings.TrimLeftFunc(out[0].Text, unicode.IsSpace)
@@ -125,9 +128,42 @@ func segs(x *text, i, j int) []seg {
 		out = out[:n]
 	}
 	for i := range out {
-		out[i].Text = blankLines.ReplaceAllString(out[i].Text, "\n\n")
+		if strings.Contains(out[i].Text, "\n\n") {
+			out[i].Text = blankLines.ReplaceAllString(out[i].Text, "\n\n")
+		}
 	}
 	return out
+}
+
+// writeRow writes one aligned passage as a table row: the source's text
+// on the left and the copy's on the right, or a hatched empty cell, each
+// text escaped by html/template's own HTML escaper (what the page
+// template applies to text in element content), template text in a span.
+// A side-by-side view has thousands of stretches of text; writing the
+// rows here rather than in a range loop of the page template makes story
+// pages much faster to write.
+func writeRow(b *strings.Builder, class string, left, right []seg) {
+	b.WriteString(`<tr class="`)
+	b.WriteString(class) // one of opClass: no escaping needed
+	b.WriteString(`">`)
+	for _, side := range [][]seg{left, right} {
+		if side == nil {
+			b.WriteString(`<td class="none"></td>`)
+			continue
+		}
+		b.WriteString("<td>")
+		for _, s := range side {
+			if s.Tmpl {
+				b.WriteString(`<span class="tmpl">`)
+			}
+			b.WriteString(template.HTMLEscapeString(s.Text))
+			if s.Tmpl {
+				b.WriteString(`</span>`)
+			}
+		}
+		b.WriteString("</td>")
+	}
+	b.WriteString("</tr>\n")
 }
 
 // blankLines are two or more blank lines in a row, shown as one.

@@ -122,7 +122,10 @@ func newMatrix(id, caption string, names []string, value func(i, j int) (float64
 		return m
 	}
 	s := 18.0
-	if n > 30 {
+	switch {
+	case n <= 8:
+		s = 32
+	case n > 30:
 		s = 10
 	}
 	const left, top = 150.0, 110.0

@@ -21,11 +21,12 @@ import (
 // always separate tokens (white space, ASCII punctuation, other
 // punctuation, and around each character of scripts written without
 // spaces), and each piece is tokenised alone. The concatenated tokens are
-// then checked against the tokens of the whole text; where the two differ
-// (a rare symbol that normalises into letters, say), the text is cut at
-// white space only, and the pieces' tokens are used even if they still
-// differ: the view is for people, and Exact says whether the shingles it
-// marks are exactly the scan's.
+// then checked against the whole text by their shingle hashes, which
+// equal the shingler's only for the same tokens. Where the two differ
+// (no such text is known, but normalisation has rules that look at
+// neighbouring runes), the text is cut at white space only, and the
+// pieces' tokens are used even if they still differ: the view is for
+// people, and exact says whether the shingles it marks are the scan's.
 type text struct {
 	src   string
 	tok   []int32 // token IDs (see vocab)
@@ -51,31 +52,33 @@ func (v vocab) id(s string) int32 {
 // that only template shingles cover: IsTemplate of t for outlet (t nil:
 // none).
 func newText(src string, sh *shingle.Shingler, v vocab, t *shingle.Templates, outlet string) *text {
-	whole := sh.Tokens(nil, src)
+	whole := sh.Hashes(nil, src)
 	toks, starts := piecesTokens(src, sh, splitFine)
-	exact := slices.Equal(toks, whole)
+	hashes := shingleHashes(toks, sh.K())
+	exact := slices.Equal(hashes, whole)
 	if !exact {
 		toks, starts = piecesTokens(src, sh, splitSpace)
-		exact = slices.Equal(toks, whole)
+		hashes = shingleHashes(toks, sh.K())
+		exact = slices.Equal(hashes, whole)
 	}
 	x := &text{src: src, start: append(starts, len(src)), exact: exact}
 	x.tok = make([]int32, len(toks))
 	for i, s := range toks {
 		x.tok[i] = v.id(s)
 	}
-	x.tmpl = templateTokens(toks, sh.K(), t, outlet)
+	x.tmpl = templateTokens(hashes, len(toks), sh.K(), t, outlet)
 	return x
 }
 
-// templateTokens marks the tokens of which every covering k-shingle is
-// template text: such a word counted in no shingle the scan compared.
-func templateTokens(toks []string, k int, t *shingle.Templates, outlet string) []bool {
-	marks := make([]bool, len(toks))
-	if t == nil || len(toks) == 0 {
+// templateTokens marks the n tokens of which every covering k-shingle
+// (hashes, as shingleHashes gives them) is template text: such a word
+// counted in no shingle the scan compared.
+func templateTokens(hashes []uint64, n, k int, t *shingle.Templates, outlet string) []bool {
+	marks := make([]bool, n)
+	if t == nil || n == 0 {
 		return marks
 	}
-	hashes := shingleHashes(toks, k)
-	if len(toks) < k { // one shingle of all tokens
+	if n < k { // one shingle of all tokens
 		for i := range marks {
 			marks[i] = t.IsTemplate(outlet, uint32(hashes[0]))
 		}
@@ -191,7 +194,9 @@ var splitScripts = []*unicode.RangeTable{
 	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
 }
 
-func isSplit(r rune) bool { return r == '\u30fc' || unicode.In(r, splitScripts...) }
+func isSplit(r rune) bool {
+	return r >= '\u0e00' && (r == '\u30fc' || unicode.In(r, splitScripts...)) // Thai, the first, starts at U+0E00
+}
 
 // isSep reports whether r always separates tokens in mode.
 func isSep(r rune, mode splitMode) bool {
@@ -214,6 +219,13 @@ func isSep(r rune, mode splitMode) bool {
 func pieceEnd(src string, i int, mode splitMode) int {
 	j := i
 	for j < len(src) {
+		if c := src[j]; c < utf8.RuneSelf { // ASCII: a letter or digit, or a separator
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || mode == splitSpace && !isSep(rune(c), mode) {
+				j++
+				continue
+			}
+			break
+		}
 		r, size := utf8.DecodeRuneInString(src[j:])
 		if isSep(r, mode) {
 			break

@@ -30,7 +30,8 @@ type Options struct {
 	// Notes are shown at the top of the index, for example why texts
 	// are missing.
 	Notes []string
-	// Workers writes story pages on this many goroutines (0: GOMAXPROCS).
+	// Workers writes story pages on this many goroutines (0: four per
+	// GOMAXPROCS, so that pages are built while others wait for the disk).
 	Workers int
 	// ListSize is the most stories one index page lists (0: 10,000); the
 	// rest go to list-2.html, list-3.html, ...
@@ -45,7 +46,7 @@ func (o Options) withDefaults() Options {
 		o.K = shingle.K
 	}
 	if o.Workers <= 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
+		o.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	if o.ListSize <= 0 {
 		o.ListSize = 10000
