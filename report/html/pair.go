@@ -20,7 +20,6 @@ type seg struct {
 	Tmpl bool
 }
 
-
 // pairView is a side-by-side view of a copy against its source, with the
 // coverage figures both ways.
 type pairView struct {
