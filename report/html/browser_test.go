@@ -77,7 +77,7 @@ func dom(t *testing.T, bin, path, fragment, png string) string {
 	t.Helper()
 	args := []string{"--dump-dom"}
 	if png != "" {
-		args = append(args, "--screenshot="+png, "--window-size=1280,1400", "--hide-scrollbars")
+		args = append(args, "--screenshot="+png, "--window-size=1280,2100", "--hide-scrollbars")
 	}
 	out, console := load(t, bin, fileURL(t, path)+fragment, args...)
 	if len(console) > 0 {
