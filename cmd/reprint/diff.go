@@ -24,7 +24,7 @@ func cmdDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	opt := scan.DefaultOptions()
 	htmlOut := fs.String("html", "", "write the side-by-side view to `FILE` (self-contained HTML)")
-	words := fs.Bool("word-diff", false, "print the texts aligned word by word: [-cut-] {+added+}")
+	words := fs.Bool("word-diff", false, "print the texts aligned word by word: [-cut-] {+added+}, moved [<from<] {>to>}")
 	idA := fs.String("id-a", "", "the document `ID` to take from A when A holds several")
 	idB := fs.String("id-b", "", "the document `ID` to take from B when B holds several")
 	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
@@ -63,7 +63,7 @@ func cmdDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(&out, "words      a %d, %s kept in b; b %d, %s kept from a\n", p.WordsA, share(p.KeptA, p.WordsA), p.WordsB, share(p.KeptB, p.WordsB))
-	fmt.Fprintf(&out, "passages   %d kept, %d edited, %d cut, %d added\n", p.Kept, p.Edited, p.Cut, p.Added)
+	fmt.Fprintf(&out, "passages   %d kept, %d edited, %d cut, %d added, %d moved\n", p.Kept, p.Edited, p.Cut, p.Added, p.Moved)
 	if *words {
 		out.WriteString("\n")
 		out.WriteString(wd.String())

@@ -27,7 +27,9 @@ import "slices"
 // says nothing), and a cut next to an addition becomes one edit. An edit
 // with one side much longer than the other (a page's header and a
 // reworded dateline) is narrowed to the stretch of the long side that
-// shares words with the short side; the rest is cut or added.
+// shares words with the short side; the rest is cut or added. Last, a
+// cut passage whose shingles mostly reappear in one added passage was
+// moved: both are marked so.
 // Unique anchors make the result read like the edit a person made rather
 // than a minimal one, and the cost stays near linear on long texts.
 
@@ -39,6 +41,8 @@ const (
 	opCut                  // in the source only
 	opAdded                // in the copy only
 	opEdited               // changed: source and copy text differ
+	opMovedFrom            // in the source here, kept in the copy elsewhere
+	opMovedTo              // in the copy here, taken from elsewhere in the source
 )
 
 // An op is one aligned passage: tokens a[A0:A1] of the source and
@@ -66,7 +70,7 @@ type aligner struct {
 func align(a, b []int32, k int) []op {
 	al := &aligner{a: a, b: b, k: max(k, 1)}
 	al.diff(0, len(a), 0, len(b))
-	return al.splitLopsided(tidy(al.ops))
+	return al.markMoved(al.splitLopsided(tidy(al.ops)))
 }
 
 func (al *aligner) emit(kind opKind, a0, a1, b0, b1 int) {
@@ -374,4 +378,51 @@ func endWindow(long, short []int32) (lo, hi int) {
 		return firstTail, len(long)
 	}
 	return 0, lastHead + 1
+}
+
+// markMoved pairs cut passages with added ones that hold mostly the same
+// text: at least half of the smaller one's k-token windows are in the
+// other. Each passage is paired once, with the added passage that shares
+// most with it.
+func (al *aligner) markMoved(ops []op) []op {
+	k := al.k
+	from := map[uint64]int{} // window hash -> index of the cut op holding it
+	for i, o := range ops {
+		if o.kind != opCut || o.A1-o.A0 < k {
+			continue
+		}
+		for j := o.A0; j+k <= o.A1; j++ {
+			from[windowHash(al.a[j:j+k])] = i
+		}
+	}
+	if len(from) == 0 {
+		return ops
+	}
+	taken := map[int]bool{}
+	for i, o := range ops {
+		if o.kind != opAdded || o.B1-o.B0 < k {
+			continue
+		}
+		shared := map[int]int{}
+		for j := o.B0; j+k <= o.B1; j++ {
+			if c, ok := from[windowHash(al.b[j:j+k])]; ok {
+				shared[c]++
+			}
+		}
+		best, most := -1, 0
+		for c, n := range shared {
+			if !taken[c] && (n > most || n == most && c < best) {
+				best, most = c, n
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		c := ops[best]
+		if windows := min(c.A1-c.A0, o.B1-o.B0) - k + 1; 2*most >= windows {
+			taken[best] = true
+			ops[best].kind, ops[i].kind = opMovedFrom, opMovedTo
+		}
+	}
+	return ops
 }

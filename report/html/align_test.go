@@ -76,8 +76,8 @@ func TestAlignCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fmt.Fprintf(&out, "# words %d/%d kept %d/%d; passages kept %d, edited %d, cut %d, added %d\n",
-				p.KeptA, p.WordsA, p.KeptB, p.WordsB, p.Kept, p.Edited, p.Cut, p.Added)
+			fmt.Fprintf(&out, "# words %d/%d kept %d/%d; passages kept %d, edited %d, cut %d, added %d, moved %d\n",
+				p.KeptA, p.WordsA, p.KeptB, p.WordsB, p.Kept, p.Edited, p.Cut, p.Added, p.Moved)
 			got := out.String()
 			if *update {
 				if _, ok := a.files["diff"]; !ok {
@@ -111,11 +111,11 @@ func checkOps(t *testing.T, a, b []int32, ops []op) {
 			if o.A1-o.A0 != o.B1-o.B0 || string(runesOf(a[o.A0:o.A1])) != string(runesOf(b[o.B0:o.B1])) {
 				t.Fatalf("kept op %+v differs", o)
 			}
-		case opCut:
+		case opCut, opMovedFrom:
 			if o.B0 != o.B1 || o.A0 == o.A1 {
 				t.Fatalf("cut op %+v", o)
 			}
-		case opAdded:
+		case opAdded, opMovedTo:
 			if o.A0 != o.A1 || o.B0 == o.B1 {
 				t.Fatalf("added op %+v", o)
 			}

@@ -31,6 +31,7 @@ type Passages struct {
 	KeptA, KeptB   int
 	Kept, Cut      int // passages
 	Added, Edited  int
+	Moved          int // passages moved (counted once, where they went)
 }
 
 type diffPage struct {
@@ -64,7 +65,8 @@ func Diff(w io.Writer, a, b Doc, s Scores, k int) error {
 
 // WordDiff aligns b against a and writes the result as text, in the
 // style of git's --word-diff: kept text as is, cut text as [-...-], added
-// text as {+...+}, an edit as both. It returns the passage counts.
+// text as {+...+}, an edit as both, and a moved passage as [<...<] where
+// it was and {>...>} where it went. It returns the passage counts.
 func WordDiff(w io.Writer, a, b string, k int) (Passages, error) {
 	sh := shingle.NewShingler(k)
 	v := vocab{}
@@ -82,6 +84,15 @@ func WordDiff(w io.Writer, a, b string, k int) (Passages, error) {
 			p.KeptA += o.A1 - o.A0
 			p.KeptB += o.B1 - o.B0
 			out.WriteString(tb.display(o.B0, o.B1))
+		case opMovedFrom:
+			p.KeptA += o.A1 - o.A0
+			fmt.Fprintf(&out, "[<%s<]", strings.TrimSpace(ta.display(o.A0, o.A1)))
+			out.WriteString(trailingSpace(ta.display(o.A0, o.A1)))
+		case opMovedTo:
+			p.Moved++
+			p.KeptB += o.B1 - o.B0
+			fmt.Fprintf(&out, "{>%s>}", strings.TrimSpace(tb.display(o.B0, o.B1)))
+			out.WriteString(trailingSpace(tb.display(o.B0, o.B1)))
 		case opCut:
 			p.Cut++
 			fmt.Fprintf(&out, "[-%s-]", strings.TrimSpace(ta.display(o.A0, o.A1)))

@@ -34,7 +34,7 @@ type pairView struct {
 	SourceInCopy, CopyInSource float64 // shingle containment from the scan; -1 unknown
 }
 
-var opClass = [...]string{opKept: "kept", opCut: "cut", opAdded: "added", opEdited: "edited"}
+var opClass = [...]string{opKept: "kept", opCut: "cut", opAdded: "added", opEdited: "edited", opMovedFrom: "moved", opMovedTo: "moved"}
 
 // newPairView aligns copy against source and lays out the rows.
 func newPairView(src, cp *text, k int) pairView {
@@ -50,7 +50,7 @@ func newPairView(src, cp *text, k int) pairView {
 		if o.B1 > o.B0 {
 			right = segs(cp, o.B0, o.B1)
 		}
-		if o.kind == opKept {
+		if o.kind == opKept || o.kind == opMovedFrom || o.kind == opMovedTo {
 			keptA += o.A1 - o.A0
 			keptB += o.B1 - o.B0
 			keptOwnA += countOwn(src, o.A0, o.A1)
