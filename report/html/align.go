@@ -37,12 +37,12 @@ import "slices"
 type opKind uint8
 
 const (
-	opKept   opKind = iota // in both
-	opCut                  // in the source only
-	opAdded                // in the copy only
-	opEdited               // changed: source and copy text differ
-	opMovedFrom            // in the source here, kept in the copy elsewhere
-	opMovedTo              // in the copy here, taken from elsewhere in the source
+	opKept      opKind = iota // in both
+	opCut                     // in the source only
+	opAdded                   // in the copy only
+	opEdited                  // changed: source and copy text differ
+	opMovedFrom               // in the source here, kept in the copy elsewhere
+	opMovedTo                 // in the copy here, taken from elsewhere in the source
 )
 
 // An op is one aligned passage: tokens a[A0:A1] of the source and
