@@ -1,6 +1,7 @@
 // Command reprint finds the same news story copied across outlets.
 //
 //	reprint scan [flags] INPUT...            find stories; --out DIR writes the reports
+//	reprint diff [flags] A B                 compare two documents; --html FILE writes a side-by-side page
 //	reprint eval --labels FILE ASSIGNMENTS   score an assignment against reference labels
 //	reprint gen [flags] --out DIR            write a synthetic labelled corpus
 //
@@ -22,6 +23,7 @@ const usage = `usage: reprint COMMAND [flags] ...
 commands:
   scan INPUT...              find copied stories in a corpus (directories, .jsonl, .csv, .txt, each optionally
                              .gz or .zst; - for JSONL on stdin)
+  diff A B                   scores and word alignment of two documents; --html FILE for a side-by-side page
   eval --labels FILE ASSIGN  pairwise precision/recall/F1 and ARI of an assignments.csv against labels
   gen --out DIR              write a synthetic labelled corpus (corpus.jsonl, labels.csv)
 
