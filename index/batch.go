@@ -106,6 +106,17 @@ func Fingerprint(text string) uint64 {
 // merge returns the sorted union of sorted slices.
 func merge(lists ...[]uint32) []uint32 {
 	var out []uint32
+	n := 0
+	for _, l := range lists {
+		if len(l) > 0 {
+			out = l
+			n++
+		}
+	}
+	if n <= 1 {
+		return out // one list: nothing to merge
+	}
+	out = nil
 	for _, l := range lists {
 		out = append(out, l...)
 	}
@@ -113,15 +124,54 @@ func merge(lists ...[]uint32) []uint32 {
 	return slices.Compact(out)
 }
 
-// filter appends to dst the hashes of set in neither of the sorted slices
-// a and b.
-func filter(dst, set, a, b []uint32) []uint32 {
+// hashSet is a sorted list of template shingles with a bit filter in
+// front: most shingles of a page are not template text, and the filter
+// (16 bits per member) answers most of those without a binary search of
+// a list that can hold a million hashes.
+type hashSet struct {
+	list  []uint32
+	bits  []uint64
+	shift uint
+}
+
+func newHashSet(list []uint32) *hashSet {
+	s := &hashSet{list: list}
+	if len(list) == 0 {
+		return s
+	}
+	k := uint(6)
+	for 1<<k < 16*len(list) {
+		k++
+	}
+	s.bits, s.shift = make([]uint64, 1<<(k-6)), 32-k
+	for _, h := range list {
+		b := s.bit(h)
+		s.bits[b/64] |= 1 << (b % 64)
+	}
+	return s
+}
+
+func (s *hashSet) bit(h uint32) uint32 { return (h * 0x85ebca6b) >> s.shift }
+
+func (s *hashSet) has(h uint32) bool {
+	if len(s.list) == 0 {
+		return false
+	}
+	if b := s.bit(h); s.bits[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	_, ok := slices.BinarySearch(s.list, h)
+	return ok
+}
+
+// filter appends to dst the hashes of set in none of sets.
+func filter(dst, set []uint32, sets ...*hashSet) []uint32 {
+outer:
 	for _, h := range set {
-		if _, ok := slices.BinarySearch(a, h); ok {
-			continue
-		}
-		if _, ok := slices.BinarySearch(b, h); ok {
-			continue
+		for _, s := range sets {
+			if s.has(h) {
+				continue outer
+			}
 		}
 		dst = append(dst, h)
 	}

@@ -65,7 +65,7 @@ func FuzzSegment(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ix := &Index{dir: "fuzz", params: want, segs: []*segment{s}, outlets: map[string][]uint32{}}
+		ix := &Index{dir: "fuzz", params: want, segs: []*segment{s}, outlets: map[string]*hashSet{}}
 		ix.Verify(context.Background())
 		Check(context.Background(), ix, b.clone(), CheckOptions{FailOn: []string{FailAnyCopy}})
 	})

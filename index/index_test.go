@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,13 +65,13 @@ func TestRoundTrip(t *testing.T) {
 		if o != "" {
 			want = nil
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("templates of %q: %d shingles, want %d", o, len(got), len(want))
+		if !slices.Equal(got.list, want) {
+			t.Errorf("templates of %q: %d shingles, want %d", o, len(got.list), len(want))
 		}
 	}
 	for o, want := range b.Templates.Outlets {
-		if got, _ := ix.templates(o); !slices.Equal(got, want) {
-			t.Errorf("templates of %q: %d shingles, want %d", o, len(got), len(want))
+		if got, _ := ix.templates(o); !slices.Equal(got.list, want) {
+			t.Errorf("templates of %q: %d shingles, want %d", o, len(got.list), len(want))
 		}
 	}
 	if len(b.Templates.Outlets) == 0 {
@@ -229,10 +230,10 @@ func TestPrepareAppliesStoredTemplates(t *testing.T) {
 		after += len(it.Set)
 		tmpl, _ := ix.templates(it.Outlet)
 		for _, h := range it.Set {
-			if _, ok := slices.BinarySearch(tmpl, h); ok {
+			if tmpl.has(h) {
 				t.Fatalf("%s keeps a template shingle of its outlet", it.Outlet)
 			}
-			if _, ok := slices.BinarySearch(common, h); ok {
+			if common.has(h) {
 				t.Fatal("a corpus-wide template shingle is kept")
 			}
 		}
@@ -393,5 +394,31 @@ func TestFingerprint(t *testing.T) {
 	// Stable across machines and versions: a fixed value.
 	if got := Fingerprint(" The quick\n brown fox "); got != 0xc9b4e7b3c328d9e0 {
 		t.Errorf("Fingerprint changed: %#x; allow lists written before no longer match", got)
+	}
+}
+
+// TestHashSet: the filtered set answers as a binary search does.
+func TestHashSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 5, 1000, 100000} {
+		list := []uint32{0} // the zero hash is a member like any other
+		for range n {
+			list = append(list, rng.Uint32())
+		}
+		slices.Sort(list)
+		list = slices.Compact(list)
+		s := newHashSet(list)
+		for _, h := range list {
+			if !s.has(h) {
+				t.Fatalf("n=%d: member %d not found", n, h)
+			}
+		}
+		for range 10000 {
+			h := rng.Uint32()
+			_, want := slices.BinarySearch(list, h)
+			if s.has(h) != want {
+				t.Fatalf("n=%d: has(%d) = %v", n, h, !want)
+			}
+		}
 	}
 }

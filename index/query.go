@@ -50,7 +50,7 @@ func (ix *Index) Prepare(b *Batch) error {
 		if err != nil {
 			return err
 		}
-		if len(common) == 0 && len(tmpl) == 0 {
+		if len(common.list) == 0 && len(tmpl.list) == 0 {
 			continue
 		}
 		kept := filter(nil, it.Set, common, tmpl)
@@ -259,15 +259,15 @@ func (c pairCounts) merge(raw []uint64) pairCounts {
 type templateCache struct {
 	ix     *Index
 	dump   *Templates
-	common []uint32
-	outlet map[string][]uint32
+	common [2]*hashSet // stored, dump
+	outlet map[string]*hashSet
 	err    error
 }
 
 func newTemplateCache(ix *Index, dump *Templates) *templateCache {
-	c := &templateCache{ix: ix, dump: dump, outlet: map[string][]uint32{}}
-	stored, err := ix.templates("")
-	c.common, c.err = merge(stored, dump.Common), err
+	c := &templateCache{ix: ix, dump: dump, outlet: map[string]*hashSet{}}
+	c.common[0], c.err = ix.templates("")
+	c.common[1] = newHashSet(dump.Common)
 	return c
 }
 
@@ -275,14 +275,17 @@ func (c *templateCache) filter(set []uint32, outlet string) ([]uint32, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	hs, ok := c.outlet[outlet]
-	if !ok && outlet != "" {
-		stored, err := c.ix.templates(outlet)
-		if err != nil {
-			return nil, err
-		}
-		hs = merge(stored, c.dump.Outlets[outlet])
-		c.outlet[outlet] = hs
+	if outlet == "" {
+		return filter(set[:0], set, c.common[0], c.common[1]), nil
 	}
-	return filter(set[:0], set, c.common, hs), nil
+	stored, err := c.ix.templates(outlet)
+	if err != nil {
+		return nil, err
+	}
+	dump, ok := c.outlet[outlet]
+	if !ok {
+		dump = newHashSet(c.dump.Outlets[outlet])
+		c.outlet[outlet] = dump
+	}
+	return filter(set[:0], set, c.common[0], c.common[1], stored, dump), nil
 }

@@ -22,7 +22,7 @@ type Index struct {
 	segs   []*segment
 
 	mu      sync.Mutex
-	outlets map[string][]uint32 // merged template shingles of an outlet, "" corpus-wide
+	outlets map[string]*hashSet // merged template shingles of an outlet, "" corpus-wide
 }
 
 // file is what a segment reads from: an *os.File, or memory in tests.
@@ -61,7 +61,7 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, params: p, outlets: map[string][]uint32{}}
+	ix := &Index{dir: dir, params: p, outlets: map[string]*hashSet{}}
 	var base uint64
 	for _, e := range entries {
 		s, err := openSegment(filepath.Join(dir, e.name), e, p)
@@ -257,7 +257,7 @@ func (s *segment) templates(outlet string) ([]uint32, error) {
 
 // templates returns the template shingles of outlet ("" the corpus-wide
 // ones) that any segment stored, merged, read once.
-func (ix *Index) templates(outlet string) ([]uint32, error) {
+func (ix *Index) templates(outlet string) (*hashSet, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if hs, ok := ix.outlets[outlet]; ok {
@@ -271,7 +271,7 @@ func (ix *Index) templates(outlet string) ([]uint32, error) {
 		}
 		lists = append(lists, hs)
 	}
-	hs := merge(lists...)
+	hs := newHashSet(merge(lists...))
 	ix.outlets[outlet] = hs
 	return hs, nil
 }
