@@ -21,9 +21,12 @@ import (
 const usage = `usage: reprint COMMAND [flags] ...
 
 commands:
-  scan INPUT...              find copied stories in a corpus (directories, .jsonl, .csv, .txt, each optionally
-                             .gz or .zst; - for JSONL on stdin)
+  scan INPUT...              find copied stories in a corpus (directories, .jsonl, .csv, .txt, .html, .warc,
+                             each optionally .gz or .zst; - for JSONL on stdin)
   diff A B                   scores and word alignment of two documents; --html FILE for a side-by-side page
+  index build|add|info|verify
+                             keep the signatures of everything seen so far, for check
+  check INPUT... --index DIR find copies in a new dump and against the index; exit 1 over the limit
   eval --labels FILE ASSIGN  pairwise precision/recall/F1 and ARI of an assignments.csv against labels
   gen --out DIR              write a synthetic labelled corpus (corpus.jsonl, labels.csv)
 
