@@ -133,7 +133,7 @@ func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass,
 		for i := range n {
 			if !skip[i] {
 				sig := sigs[i*size : (i+1)*size]
-				entries = append(entries, uint64(bandKey(b, sig[b*rows:(b+1)*rows]))<<32|uint64(i))
+				entries = append(entries, uint64(BandKey(b, sig[b*rows:(b+1)*rows]))<<32|uint64(i))
 			}
 		}
 		buf = radix.Sort64(entries, buf)
@@ -209,10 +209,11 @@ func (c pairCounts) merge(raw []uint64, out pairCounts) pairCounts {
 	return out
 }
 
-// bandKey hashes one band's rows together with the band's index. With one
+// BandKey hashes one band's rows together with the band's index. With one
 // row per band the key is the value itself: the band index only matters
-// within a band's own sort.
-func bandKey(band int, rows []uint32) uint32 {
+// within a band's own sort. A persistent index stores these keys, so the
+// function is part of its format: change it only with a format version.
+func BandKey(band int, rows []uint32) uint32 {
 	if len(rows) == 1 {
 		return rows[0]
 	}

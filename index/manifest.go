@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/reprint-news/reprint/internal/atomicfile"
 )
 
 // ManifestName is the name of the file that says which segments make an
@@ -37,7 +39,7 @@ func encodeManifest(p Params, segs []segEntry) []byte {
 
 func writeManifest(dir string, p Params, segs []segEntry) error {
 	data := encodeManifest(p, segs)
-	return writeAtomic(filepath.Join(dir, ManifestName), func(f *os.File) error {
+	return atomicfile.Write(filepath.Join(dir, ManifestName), func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})

@@ -157,7 +157,7 @@ func (s *segment) candidates(ctx context.Context, b *Batch, p Params, st *QueryS
 		for q, it := range b.Items {
 			if len(it.Set) > 0 {
 				sig := b.Signatures[q*size : (q+1)*size]
-				queries = append(queries, uint64(bandKey(band, sig[band*rows:(band+1)*rows]))<<32|uint64(q))
+				queries = append(queries, uint64(cluster.BandKey(band, sig[band*rows:(band+1)*rows]))<<32|uint64(q))
 			}
 		}
 		sortBuf = radix.Sort64(queries, sortBuf)

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/reprint-news/reprint/cluster"
+	"github.com/reprint-news/reprint/internal/atomicfile"
 	"github.com/reprint-news/reprint/internal/radix"
 )
 
@@ -76,7 +78,7 @@ func (s *sectionWriter) end() {
 // manifest entry.
 func writeSegment(ctx context.Context, path string, b *Batch) (segEntry, error) {
 	var e segEntry
-	err := writeAtomic(path, func(f *os.File) error {
+	err := atomicfile.Write(path, func(f *os.File) error {
 		var err error
 		e, err = encodeSegment(ctx, f, b)
 		return err
@@ -141,7 +143,7 @@ func encodeSegment(ctx context.Context, f *os.File, b *Batch) (segEntry, error) 
 		}
 		for k, i := range signed {
 			sig := b.Signatures[int(i)*size : (int(i)+1)*size]
-			entries[k] = uint64(bandKey(band, sig[band*rows:(band+1)*rows]))<<32 | uint64(i)
+			entries[k] = uint64(cluster.BandKey(band, sig[band*rows:(band+1)*rows]))<<32 | uint64(i)
 		}
 		sortBuf = radix.Sort64(entries, sortBuf)
 		for start := 0; start < len(entries); start += blockLen {
@@ -252,61 +254,4 @@ func appendRecord(b []byte, d *Doc, set, head, tail []uint32) []byte {
 	le.PutUint32(b[4:], uint32(len(b)-8))
 	le.PutUint32(b[0:], checksum(b[4:]))
 	return b
-}
-
-// bandKey is a band's key: with one row the value itself, else a hash of
-// the rows and the band's index.
-func bandKey(band int, rows []uint32) uint32 {
-	if len(rows) == 1 {
-		return rows[0]
-	}
-	h := uint64(band+1) * 0x9e3779b97f4a7c15
-	for _, v := range rows {
-		h ^= uint64(v)
-		h *= 0xbf58476d1ce4e5b9
-		h ^= h >> 31
-	}
-	return uint32(h)
-}
-
-// writeAtomic makes path appear complete or not at all: write fills a
-// temporary file in the same directory, which is synced and renamed over
-// path only if all went well, and the directory is synced after.
-func writeAtomic(path string, write func(*os.File) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(filepath.Dir(path))
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	d.Sync() // not supported everywhere; the rename is what matters
-	return nil
 }
