@@ -13,16 +13,16 @@ import (
 	"github.com/reprint-news/reprint/scan"
 )
 
-// writeHTML writes the HTML report of a scan into dir/report. The scan
-// keeps no texts, so the inputs are read a second time and the texts of
-// documents in stories of two or more go to a spool file in tmpdir, read
-// back page by page: memory stays what the scan needed. Texts that
-// cannot be had again (stdin; inputs changed since the scan) leave the
-// report without side-by-side views and say why, on stderr and in the
-// report.
-func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k int, tmpdir string, stderr io.Writer) error {
-	opt := htmlreport.Options{K: k}
-	texts, note, err := spoolTexts(res, inputs, copt, tmpdir)
+// writeHTML writes the HTML report of a scan into dir/report, with side-by-side
+// views on the pages of the views largest stories (0: all). The scan
+// keeps no texts, so the inputs are read a second time and the texts the
+// views show go to a spool file in tmpdir, read back page by page: memory
+// stays what the scan needed. Texts that cannot be had again (stdin;
+// inputs changed since the scan) leave the report without side-by-side
+// views and say why, on stderr and in the report.
+func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k, views int, tmpdir string, stderr io.Writer) error {
+	opt := htmlreport.Options{K: k, Views: max(views, 0)}
+	texts, note, err := spoolTexts(res, htmlreport.TextsNeeded(res, opt), inputs, copt, tmpdir)
 	if err != nil {
 		return err
 	}
@@ -67,25 +67,14 @@ func (s *spooled) close() {
 // errChanged stops a re-read whose documents are not the scan's.
 var errChanged = errors.New("changed")
 
-// spoolTexts reads the inputs again and spools the texts of documents in
-// stories of two or more. It returns nil texts and a note when they cannot
-// be had.
-func spoolTexts(res *scan.Result, inputs []string, copt corpus.Options, tmpdir string) (*spooled, string, error) {
+// spoolTexts reads the inputs again and spools the texts of the documents
+// marked in want. It returns nil texts and a note when they cannot be had.
+func spoolTexts(res *scan.Result, want []bool, inputs []string, copt corpus.Options, tmpdir string) (*spooled, string, error) {
+	if !slices.Contains(want, true) {
+		return nil, "", nil
+	}
 	if slices.Contains(inputs, "-") {
 		return nil, "standard input cannot be read twice, so the texts are not shown side by side (scan files to see them)", nil
-	}
-	want := make([]bool, len(res.Docs))
-	any := false
-	for _, s := range res.Stories {
-		if len(s.Members) > 1 {
-			for _, m := range s.Members {
-				want[m] = true
-			}
-			any = true
-		}
-	}
-	if !any {
-		return nil, "", nil
 	}
 	f, err := os.CreateTemp(tmpdir, "reprint-texts-*")
 	if err != nil {

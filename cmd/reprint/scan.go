@@ -29,6 +29,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opt := scan.DefaultOptions()
 	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv, rejected.csv, outlets.csv, outlet_matrix.csv and the HTML report (report/) to `DIR` (default: stories.jsonl on stdout)")
 	htmlReport := fs.Bool("html", true, "with --out, also write the HTML report to DIR/report/ (--html=false skips it)")
+	htmlViews := fs.Int("html-views", 2000, "show copies side by side on the pages of the `N` largest stories of the HTML report (0: all)")
 	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
 	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
 	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
@@ -135,7 +136,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *out != "" && *htmlReport {
 		t := time.Now()
 		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}
-		if err := writeHTML(*out, res, fs.Args(), copt, opt.K, opt.TempDir, stderr); err != nil {
+		if err := writeHTML(*out, res, fs.Args(), copt, opt.K, *htmlViews, opt.TempDir, stderr); err != nil {
 			return &exitError{2, err}
 		}
 		res.Stats.Stages = append(res.Stats.Stages, scan.Stage{Name: "html", Time: time.Since(t)})

@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/report"
@@ -32,9 +33,9 @@ type storyPage struct {
 // matrixMax is the most members a story's similarity matrix shows.
 const matrixMax = 60
 
-// newStoryPage builds the page of story i; pairs are the indexes in
-// r.Pairs of its verified pairs.
-func newStoryPage(r *scan.Result, i int, pairs []int, sh *shingle.Shingler, opt Options) (*storyPage, error) {
+// newStoryPage builds the page of story i, ranked rank in the index's
+// order; pairs are the indexes in r.Pairs of its verified pairs.
+func newStoryPage(r *scan.Result, i, rank int, pairs []int, sh *shingle.Shingler, opt Options) (*storyPage, error) {
 	s := &r.Stories[i]
 	origin := &r.Docs[s.Origin]
 	title := "Story " + storyFile(i)
@@ -50,11 +51,12 @@ func newStoryPage(r *scan.Result, i int, pairs []int, sh *shingle.Shingler, opt 
 		num[l.Doc] = len(order) + 1
 		order = append(order, l.Doc)
 	}
+	views := opt.Text != nil && opt.viewed(rank)
 	p.Members = append(p.Members, member(r, s.Origin, 1, "origin"))
 	for n, l := range s.Links {
 		m := member(r, l.Doc, n+2, "copy")
 		m.From, m.Containment, m.Confidence, m.Reason = num[l.From], l.Containment, l.Confidence, l.Reason
-		if n < opt.CopiesPerPage && opt.Text != nil {
+		if n < opt.CopiesPerPage && views {
 			m.Anchor = fmt.Sprintf("copy-%d", m.N)
 		}
 		p.Members = append(p.Members, m)
@@ -64,6 +66,10 @@ func newStoryPage(r *scan.Result, i int, pairs []int, sh *shingle.Shingler, opt 
 
 	if opt.Text == nil {
 		p.Notes = append(p.Notes, "The texts are not available, so copies are not shown side by side.")
+		return p, nil
+	}
+	if !views {
+		p.Notes = append(p.Notes, fmt.Sprintf("Copies are shown side by side on the pages of the %s largest stories only, so that the report of a large corpus is quick to write; this story is number %s by size. The table above gives each copy's source and scores, and the matrix below how much of each member is in each other.", thousands(opt.Views), thousands(rank+1)))
 		return p, nil
 	}
 	texts := map[int]*text{}
@@ -116,6 +122,15 @@ func newStoryPage(r *scan.Result, i int, pairs []int, sh *shingle.Shingler, opt 
 		p.Pairs = append(p.Pairs, pv)
 	}
 	return p, nil
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func member(r *scan.Result, doc, n int, role string) memberRow {

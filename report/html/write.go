@@ -39,6 +39,13 @@ type Options struct {
 	// CopiesPerPage is the most side-by-side views on one story page (0:
 	// 50); the copies after that are named but not shown.
 	CopiesPerPage int
+	// Views is the most stories whose pages show copies side by side (0:
+	// every story): the largest, in the order the index lists them (most
+	// members first, then in the scan's order). The other story pages
+	// list the members with their sources and scores and say why there
+	// is no view. Aligning and showing the texts is most of the cost of a
+	// report; this bounds it for a very large corpus.
+	Views int
 }
 
 func (o Options) withDefaults() Options {
@@ -71,19 +78,70 @@ func Write(dir string, r *scan.Result, opt Options) error {
 	if err := os.MkdirAll(storiesDir, 0o755); err != nil {
 		return err
 	}
-	var multi []int // indexes of stories with copies
+	multi := storiesWithCopies(r)
+	if err := writeStories(storiesDir, r, multi, opt); err != nil {
+		return err
+	}
+	if err := writeIndex(dir, r, multi, opt); err != nil {
+		return err
+	}
+	return removeStale(storiesDir, r, multi)
+}
+
+// storiesWithCopies returns the indexes of the stories of two or more
+// members, in the scan's order.
+func storiesWithCopies(r *scan.Result) []int {
+	var multi []int
 	for i, s := range r.Stories {
 		if len(s.Members) > 1 {
 			multi = append(multi, i)
 		}
 	}
-	if err := writeIndex(dir, r, multi, opt); err != nil {
-		return err
+	return multi
+}
+
+// bySize returns multi (story indexes) sorted as the index lists them:
+// most members first, then in the scan's order.
+func bySize(r *scan.Result, multi []int) []int {
+	out := slices.Clone(multi)
+	slices.SortStableFunc(out, func(a, b int) int { return cmp.Compare(len(r.Stories[b].Members), len(r.Stories[a].Members)) })
+	return out
+}
+
+// ranks returns, for each story of multi, its place in the index's order
+// (0 for the largest).
+func ranks(r *scan.Result, multi []int) map[int]int {
+	order := bySize(r, multi)
+	rank := make(map[int]int, len(order))
+	for n, i := range order {
+		rank[i] = n
 	}
-	if err := writeStories(storiesDir, r, multi, opt); err != nil {
-		return err
+	return rank
+}
+
+// viewed reports whether the page of the story ranked rank shows copies
+// side by side.
+func (o Options) viewed(rank int) bool { return o.Views <= 0 || rank < o.Views }
+
+// TextsNeeded reports which documents (indexes into r.Docs) Write with
+// opt will ask Options.Text for: the sources and copies of the
+// side-by-side views. A caller that has to read texts again can keep
+// only these.
+func TextsNeeded(r *scan.Result, opt Options) []bool {
+	opt = opt.withDefaults()
+	need := make([]bool, len(r.Docs))
+	for n, i := range bySize(r, storiesWithCopies(r)) {
+		if !opt.viewed(n) {
+			break
+		}
+		for c, l := range r.Stories[i].Links {
+			if c >= opt.CopiesPerPage {
+				break
+			}
+			need[l.From], need[l.Doc] = true, true
+		}
 	}
-	return removeStale(storiesDir, r, multi)
+	return need
 }
 
 // storyFile is the page name of story i (an index into Result.Stories),
@@ -158,8 +216,12 @@ func writeIndex(dir string, r *scan.Result, multi []int, opt Options) error {
 	}
 	// Largest first, then in the scan's order, as the script sorts.
 	slices.SortStableFunc(rows, func(a, b listRow) int { return cmp.Compare(b.Size, a.Size) })
+	notes := opt.Notes
+	if opt.Text != nil && opt.Views > 0 && len(multi) > opt.Views {
+		notes = append(slices.Clip(notes), fmt.Sprintf("Copies are shown side by side on the pages of the %s largest of the %s stories; the other story pages list the members with their sources and scores.", thousands(opt.Views), thousands(len(multi))))
+	}
 	p := indexPage{
-		Notes: opt.Notes, Documents: len(r.Docs), Rejected: len(r.Rejected),
+		Notes: notes, Documents: len(r.Docs), Rejected: len(r.Rejected),
 		Stories: len(multi), Pairs: len(r.Pairs), Script: template.JS(script),
 	}
 	outlets := map[string]bool{}
@@ -268,6 +330,7 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 			within[s] = append(within[s], p)
 		}
 	}
+	rank := ranks(r, multi)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, opt.Workers)
@@ -280,10 +343,10 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 					return
 				}
 				i := multi[n]
-				page, err := newStoryPage(r, i, within[i], sh, opt)
+				page, err := newStoryPage(r, i, rank[i], within[i], sh, opt)
 				if err == nil {
 					name := filepath.Join(storiesDir, storyFile(i)+".html")
-					err = report.WriteFile(name, func(w io.Writer) error { return renderTo(w, "story", page) })
+					err = writePage(name, func(w io.Writer) error { return renderTo(w, "story", page) })
 				}
 				if err != nil {
 					errs[w] = fmt.Errorf("story %s: %w", storyFile(i), err)
