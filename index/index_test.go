@@ -93,6 +93,7 @@ func TestCheckFindsWhatScanFinds(t *testing.T) {
 	}
 	// What the whole scan pairs across the split.
 	opt := p.ScanOptions(scan.DefaultOptions())
+	opt.FeaturesOnly = false
 	res, err := scan.Run(context.Background(), scan.Docs(docs), opt)
 	if err != nil {
 		t.Fatal(err)

@@ -80,6 +80,7 @@ func (p Params) ScanOptions(base scan.Options) scan.Options {
 	o.Template.OutletMinDocs = int(p.OutletMinDocs)
 	o.Template.CorpusMinDocs = int(p.CorpusMinDocs)
 	o.KeepFeatures = true
+	o.FeaturesOnly = true // a batch needs no pairs or stories: Check finds the copies itself
 	return o
 }
 

@@ -42,6 +42,10 @@ type Options struct {
 	// Result.Items and the signatures in Result.Signatures, for callers
 	// that match later documents against this corpus (package index).
 	KeepFeatures bool
+	// FeaturesOnly stops a KeepFeatures scan once every document is
+	// signed: no candidates, pairs or stories (an index build needs only
+	// the features).
+	FeaturesOnly bool
 	// Progress, when set, is told how far each stage is: done of total
 	// items (total 0 when not known yet). It is called from several
 	// goroutines, often; it must be cheap and safe for concurrent use.
@@ -193,6 +197,10 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	}
 	res.Stats.Spilled = dir.Spilled()
 	lap("sign")
+	if opt.KeepFeatures && opt.FeaturesOnly {
+		res.Items, res.Signatures = p.items, sigs
+		return res, ctx.Err()
+	}
 
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
