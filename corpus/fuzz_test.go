@@ -38,7 +38,8 @@ func collectStream(data []byte, opt Options, read func(*reader, []byte) error) (
 		docs = append(docs, d)
 		return nil
 	})
-	err := read(r, data)
+	defer r.stopWorkers()
+	err := r.finish(read(r, data))
 	return docs, r.rejected, err
 }
 
@@ -241,7 +242,8 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 		r := newReader(Options{}, func(*Document) error { return nil })
 		d := &Document{ID: "x", URL: pageURL}
-		r.htmlDoc(d, page)
+		a, err := extractPage(r.extractor, page, d.URL)
+		r.applyPage(d, a, err)
 		for _, s := range []string{d.Text, d.Title, d.URL, d.Outlet} {
 			if !utf8.ValidString(s) {
 				t.Fatalf("invalid UTF-8 in %+v", d)

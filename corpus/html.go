@@ -105,23 +105,30 @@ func undecodable(enc encoding.Encoding, b []byte) int {
 	return -1
 }
 
-// htmlDoc sets d's text from page, a page of UTF-8 HTML, and fills in
-// d's title, date, URL and outlet from the page's metadata where d has
-// none. A page the extractor rejects, or one too large for it, is read as
-// visible text, with a warning.
-func (r *reader) htmlDoc(d *Document, page []byte) {
-	var a Article
-	var err error
+// extractPage finds the article in page, a page of UTF-8 HTML that was
+// published at pageURL, with ex. A page ex rejects, or one too large for
+// it, is read as visible text: the article is then that, and err says
+// why ex's was not used. It is safe for concurrent use when ex is.
+func extractPage(ex Extractor, page []byte, pageURL string) (a Article, err error) {
 	if len(page) > maxPage {
 		err = fmt.Errorf("page larger than %s", sizeString(int64(maxPage)))
 	} else {
-		a, err = extract(r.extractor, page, d.URL)
+		a, err = extract(ex, page, pageURL)
 		if err == nil && strings.TrimSpace(a.Text) == "" {
 			err = fmt.Errorf("no main text found")
 		}
 	}
 	if err != nil {
 		a = visibleText(page)
+	}
+	return a, err
+}
+
+// applyPage sets d's text from a, what extractPage found in d's page, and
+// fills in d's title, date, URL and outlet from the page's metadata where
+// d has none. A page read as visible text (err set) gets a warning.
+func (r *reader) applyPage(d *Document, a Article, err error) {
+	if err != nil {
 		r.opt.Stats.Fallbacks++
 		r.warn(d, fmt.Sprintf("main-text extraction failed (%s): using all visible text", oneLine(err.Error())))
 	} else {

@@ -44,8 +44,13 @@ type Options struct {
 	Stdin   io.Reader // what "-" reads (JSONL); nil means os.Stdin
 
 	// Extractor finds the main text of HTML pages; nil means
-	// DefaultExtractor().
+	// DefaultExtractor(). Unless Workers is 1 it is called from several
+	// goroutines at once.
 	Extractor Extractor
+	// Workers is how many HTML pages are converted and extracted at
+	// once; 0 means runtime.GOMAXPROCS(0). Whatever the number, fn, Warn,
+	// the rejected list and Stats see the same calls in input order.
+	Workers int
 	// Warn, when set, is called for each problem that did not stop a
 	// document from being read, in input order.
 	Warn func(Warning)
@@ -54,19 +59,24 @@ type Options struct {
 }
 
 // Read reads inputs in the order given and calls fn for each good
-// document, in input order. Each call gets a new *Document that fn may keep.
+// document, in input order, on the goroutine that called Read. Each call
+// gets a new *Document that fn may keep. HTML pages are extracted on
+// opt.Workers goroutines while reading goes on; no goroutine is left when
+// Read returns.
 //
 // It returns the rejected documents (only with opt.SkipBad) and the first
-// fatal error: an *InputError for bad input, or fn's error as is. Reading
-// stops at the first fatal error.
+// fatal error in input order: an *InputError for bad input, or fn's error
+// as is. Reading stops at the first fatal error.
 func Read(inputs []string, opt Options, fn func(*Document) error) ([]Rejected, error) {
 	r := newReader(opt, fn)
+	defer r.stopWorkers()
+	var err error
 	for _, in := range inputs {
-		if err := r.input(in); err != nil {
-			return r.rejected, err
+		if err = r.input(in); err != nil {
+			break
 		}
 	}
-	return r.rejected, nil
+	return r.rejected, r.finish(err)
 }
 
 // newReader returns a reader for one Read call.
@@ -77,6 +87,7 @@ func newReader(opt Options, fn func(*Document) error) *reader {
 		fn:     fn,
 		seen:   make(map[string]docPos),
 	}
+	r.workers = workerCount(opt.Workers)
 	if r.opt.Stdin == nil {
 		r.opt.Stdin = os.Stdin
 	}
@@ -99,6 +110,7 @@ type reader struct {
 	seen      map[string]docPos // document ID -> where it was first seen
 	sources   []string          // inputs that documents came from, indexed by docPos.src
 	rejected  []Rejected
+	pool      // pages being extracted, and what waits behind them
 }
 
 // input reads one input argument, choosing the reader by its kind: the
@@ -145,23 +157,56 @@ func (r *reader) readFile(path string, read func(string, io.Reader) error) error
 }
 
 // reject handles a bad document: under SkipBad it is recorded and reading
-// goes on (nil), otherwise it is a fatal *InputError.
+// goes on (nil), otherwise it is a fatal *InputError. It is recorded in
+// input order, after any step waiting in the queue.
 func (r *reader) reject(file string, line int, id, reason string) error {
-	if !r.opt.SkipBad {
-		return &InputError{File: file, Line: line, Msg: reason}
-	}
-	r.rejected = append(r.rejected, Rejected{Source: file, Line: line, ID: id, Reason: reason})
-	return nil
+	return r.rejectAt(&InputError{File: file, Line: line, Msg: reason}, id, false)
 }
 
-// emit completes and checks a document, then passes it to fn.
+// rejectNow is reject for a step being applied: recorded at once.
+func (r *reader) rejectNow(file string, line int, id, reason string) error {
+	return r.rejectAt(&InputError{File: file, Line: line, Msg: reason}, id, true)
+}
+
+// rejectAt rejects the document that e describes, with ID id, at once
+// (now) or after the queued steps.
+func (r *reader) rejectAt(e *InputError, id string, now bool) error {
+	if !r.opt.SkipBad {
+		return e
+	}
+	line := e.Line
+	if e.Record > 0 {
+		line = e.Record
+	}
+	rej := Rejected{Source: e.File, Line: line, ID: id, Reason: e.Msg}
+	add := func() error {
+		r.rejected = append(r.rejected, rej)
+		return nil
+	}
+	if now {
+		return add()
+	}
+	return r.inOrder(add, 0)
+}
+
+// emit completes and checks a document, then passes it to fn, in input
+// order: at once when nothing waits in the queue, else after the steps
+// that wait.
 func (r *reader) emit(d *Document) error {
+	if r.idle() {
+		return r.emitNow(d)
+	}
+	return r.push(step{fn: func() error { return r.emitNow(d) }, size: int64(len(d.Text))})
+}
+
+// emitNow is emit for a document whose turn has come.
+func (r *reader) emitNow(d *Document) error {
 	if d.Outlet == "" {
 		d.Outlet = OutletFromURL(d.URL)
 	}
-	rej := r.reject
+	rej := r.rejectNow
 	if isWARC(d.Source) {
-		rej = r.rejectRecord
+		rej = r.rejectRecordNow
 	}
 	if reason := check(d); reason != "" {
 		return rej(d.Source, d.Line, d.ID, reason)

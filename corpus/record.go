@@ -57,7 +57,7 @@ func (r *reader) recordDoc(src string, rec *record) error {
 	}
 	d.Date = t
 	if strings.TrimSpace(d.Text) == "" && rec.v[fHTML] != "" {
-		r.htmlDoc(d, []byte(rec.v[fHTML]))
+		return r.page(&pageJob{d: d, raw: []byte(rec.v[fHTML]), then: r.pageDoc})
 	}
 	return r.emit(d)
 }

@@ -74,18 +74,27 @@ func (r *reader) readText(path, id string, rd io.Reader, size int64, meta *manif
 // htmlFileDoc makes a document of an HTML file's bytes, converted from
 // the page's charset; manifest values win over the page's metadata.
 func (r *reader) htmlFileDoc(path, id string, data []byte, meta *manifestEntry) error {
-	page, reason := decodePage(data, "", 0)
-	if reason != "" {
-		return r.reject(path, 0, id, reason)
-	}
 	d := &Document{ID: id, Source: path}
+	var metaErr error
 	if meta != nil {
-		if err := meta.apply(d); err != nil {
-			return r.reject(meta.file, meta.line, id, err.Error())
-		}
+		metaErr = meta.apply(d) // before extraction, which takes the manifest's URL
 	}
-	r.htmlDoc(d, page)
-	return r.emit(d)
+	return r.page(&pageJob{d: d, raw: data, decode: true, then: func(j *pageJob) error {
+		if j.reason != "" {
+			return r.rejectNow(path, 0, id, j.reason)
+		}
+		if metaErr != nil {
+			return r.rejectNow(meta.file, meta.line, id, metaErr.Error())
+		}
+		return r.pageDoc(j)
+	}})
+}
+
+// pageDoc completes a page's document with what extraction found, then
+// emits it. It is a pageJob's then for a page whose bytes were fine.
+func (r *reader) pageDoc(j *pageJob) error {
+	r.applyPage(j.d, j.a, j.err)
+	return r.emitNow(j.d)
 }
 
 // textDoc makes a document of a plain-text file's bytes: an optional

@@ -87,24 +87,29 @@ func (r *reader) brokenWARC(src string, n int, err error) error {
 
 // rejectRecord is reject for WARC record n of file.
 func (r *reader) rejectRecord(file string, n int, id, reason string) error {
-	if !r.opt.SkipBad {
-		return &InputError{File: file, Record: n, Msg: reason}
-	}
-	r.rejected = append(r.rejected, Rejected{Source: file, Line: n, ID: id, Reason: reason})
-	return nil
+	return r.rejectAt(&InputError{File: file, Record: n, Msg: reason}, id, false)
+}
+
+// rejectRecordNow is rejectNow for WARC record n of file.
+func (r *reader) rejectRecordNow(file string, n int, id, reason string) error {
+	return r.rejectAt(&InputError{File: file, Record: n, Msg: reason}, id, true)
 }
 
 // warcRecord makes a document of WARC record n of src when it is an HTML
 // page served with status 200, and counts it as skipped otherwise.
 func (r *reader) warcRecord(src string, n int, rec gowarc.WarcRecord) error {
 	st := r.opt.Stats
-	st.WARCRecords++
+	if err := r.inOrder(func() error { st.WARCRecords++; return nil }, 0); err != nil {
+		return err
+	}
 	skip := func(why string) error {
-		if st.WARCSkipped == nil {
-			st.WARCSkipped = make(map[string]int)
-		}
-		st.WARCSkipped[why]++
-		return nil
+		return r.inOrder(func() error {
+			if st.WARCSkipped == nil {
+				st.WARCSkipped = make(map[string]int)
+			}
+			st.WARCSkipped[why]++
+			return nil
+		}, 0)
 	}
 	if rec.Type() != gowarc.Response {
 		return skip(rec.Type().String() + " record")
@@ -156,17 +161,17 @@ func (r *reader) warcRecord(src string, n int, rec gowarc.WarcRecord) error {
 	if int64(len(raw)) > maxText {
 		return r.rejectRecord(src, n, d.ID, fmt.Sprintf("page exceeds %s limit", sizeString(maxText)))
 	}
-	page, reason := decodePage(raw, ct, 0)
-	if reason != "" {
-		return r.rejectRecord(src, n, d.ID, reason)
-	}
-	r.htmlDoc(d, page)
-	if d.Date.IsZero() {
-		if t, err := rec.Date(); err == nil {
-			d.Date = t
+	crawled, dateErr := rec.Date() // the record is closed before the page is done
+	return r.page(&pageJob{d: d, raw: raw, ct: ct, decode: true, then: func(j *pageJob) error {
+		if j.reason != "" {
+			return r.rejectRecordNow(src, n, d.ID, j.reason)
 		}
-	}
-	return r.emit(d)
+		r.applyPage(d, j.a, j.err)
+		if d.Date.IsZero() && dateErr == nil {
+			d.Date = crawled
+		}
+		return r.emitNow(d)
+	}})
 }
 
 // chunked reports whether HTTP response headers say that the body is
