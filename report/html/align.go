@@ -1,6 +1,10 @@
 package html
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/reprint-news/reprint/internal/radix"
+)
 
 // Alignment of two texts, word by word.
 //
@@ -63,6 +67,9 @@ type aligner struct {
 	a, b []int32
 	k    int
 	ops  []op
+
+	keys, buf []uint64 // scratch of anchors
+	pairs     [][2]int
 }
 
 // align returns the passages of copy b against source a, in order,
@@ -139,10 +146,59 @@ func (al *aligner) middle(a0, a1, b0, b1 int) {
 // anchors returns the windows of w tokens that occur once in a[a0:a1] and
 // once in b[b0:b1], as (start in a, start in b), the longest chain
 // increasing on both sides.
+//
+// The windows of both sides are found unique by sorting, not with hash
+// maps: each window is a key of its hash's top 40 bits, its offset and
+// its side, and after a radix sort a window unique on both sides is a run
+// of exactly two keys, one from each side. (Two different windows whose
+// hashes agree in 40 bits both lose their anchor: rare, and harmless.)
+// The key buffers are reused across calls.
 func (al *aligner) anchors(a0, a1, b0, b1, w int) [][2]int {
 	if a1-a0 < w || b1-b0 < w {
 		return nil
 	}
+	if max(a1-a0, b1-b0) >= packedMax {
+		return al.anchorsMap(a0, a1, b0, b1, w)
+	}
+	const low = 1<<24 - 1 // offset (23 bits) and side (1 bit)
+	keys := al.keys[:0]
+	for i := a0; i+w <= a1; i++ {
+		keys = append(keys, windowHash(al.a[i:i+w])&^low|uint64(i-a0)<<1)
+	}
+	for j := b0; j+w <= b1; j++ {
+		keys = append(keys, windowHash(al.b[j:j+w])&^low|uint64(j-b0)<<1|1)
+	}
+	al.buf = radix.Sort64(keys, al.buf) // sorts keys in place
+	pairs := al.pairs[:0]
+	for n := 0; n < len(keys); {
+		m := n + 1
+		for m < len(keys) && keys[m]&^low == keys[n]&^low {
+			m++
+		}
+		if m-n == 2 && (keys[n]^keys[n+1])&1 == 1 {
+			x, y := keys[n], keys[n+1]
+			if x&1 == 1 {
+				x, y = y, x
+			}
+			i, j := a0+int(x&low>>1), b0+int(y&low>>1)
+			if slices.Equal(al.a[i:i+w], al.b[j:j+w]) {
+				pairs = append(pairs, [2]int{i, j})
+			}
+		}
+		n = m
+	}
+	slices.SortFunc(pairs, func(x, y [2]int) int { return x[0] - y[0] })
+	al.keys, al.pairs = keys, pairs
+	return increasing(pairs)
+}
+
+// packedMax bounds the ranges whose windows fit the keys of anchors; a
+// longer range (a text of millions of words) uses hash maps.
+var packedMax = 1 << 23
+
+// anchorsMap is anchors with hash maps, for ranges too long for packed
+// keys.
+func (al *aligner) anchorsMap(a0, a1, b0, b1, w int) [][2]int {
 	once := func(s []int32, lo, hi int) map[uint64]int {
 		m := make(map[uint64]int, hi-lo)
 		for i := lo; i+w <= hi; i++ {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -184,5 +185,43 @@ func TestIncreasing(t *testing.T) {
 	want := [][2]int{{1, 1}, {2, 2}, {4, 3}, {5, 4}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("increasing = %v, want %v", got, want)
+	}
+}
+
+// TestAnchorsPackedAndMap checks that anchors found by sorting packed
+// keys are those the hash-map version finds, on seeded random edits with
+// small vocabularies (many repeated windows) and large ones.
+func TestAnchorsPackedAndMap(t *testing.T) {
+	rng := uint64(11)
+	next := func(n int) int {
+		rng ^= rng << 13
+		rng ^= rng >> 7
+		rng ^= rng << 17
+		return int(rng % uint64(n))
+	}
+	for trial := range 200 {
+		a := make([]int32, next(400))
+		for i := range a {
+			a[i] = int32(next(5 + 3*trial))
+		}
+		var b []int32
+		for _, x := range a {
+			switch next(8) {
+			case 0:
+			case 1:
+				b = append(b, int32(next(60)))
+			default:
+				b = append(b, x)
+			}
+		}
+		for _, w := range []int{1, 3, 5} {
+			al := &aligner{a: a, b: b, k: w}
+			lo, hi := next(len(a)/3+1), len(a)-next(len(a)/3+1)
+			got := al.anchors(lo, hi, 0, len(b), w)
+			want := al.anchorsMap(lo, hi, 0, len(b), w)
+			if !slices.Equal(got, want) {
+				t.Fatalf("trial %d, w %d: packed %v, map %v", trial, w, got, want)
+			}
+		}
 	}
 }
