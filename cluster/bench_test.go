@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -49,7 +50,7 @@ func BenchmarkVerify(b *testing.B) {
 }
 
 // BenchmarkCandidates runs LSH over 20,000 signatures of 128 bins, with
-// one band hit and with two; bytes are signature bytes.
+// one band hit and with two, on one worker and two; bytes are signature bytes.
 func BenchmarkCandidates(b *testing.B) {
 	const n, size = 20_000, 128
 	r := rand.New(rand.NewPCG(3, 4))
@@ -58,11 +59,11 @@ func BenchmarkCandidates(b *testing.B) {
 		sigs[i] = r.Uint32() % 50_000 // some chance collisions
 	}
 	skip := make([]bool, n)
-	for _, hits := range []int{1, 2} {
-		b.Run([]string{"", "hits1", "hits2"}[hits], func(b *testing.B) {
+	for _, c := range []struct{ hits, workers int }{{1, 1}, {2, 1}, {2, 2}} {
+		b.Run(fmt.Sprintf("hits%d/workers%d", c.hits, c.workers), func(b *testing.B) {
 			b.SetBytes(int64(4 * len(sigs)))
 			for b.Loop() {
-				Candidates(sigs, size, skip, size, 1, hits, 500)
+				LSH{Bands: size, Rows: 1, Hits: c.hits, BucketCap: 500, Workers: c.workers}.Candidates(sigs, size, skip)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"sync"
 
 	"github.com/reprint-news/reprint/internal/radix"
 )
@@ -82,25 +83,37 @@ type LSHStats struct {
 	EmptySignature int // documents with nothing left to sign
 }
 
+// LSH is a banding of signatures: Bands bands of Rows rows; a pair is a
+// candidate when it collides in at least Hits of them. Buckets of more
+// than BucketCap documents are skipped. Workers goroutines share the bands
+// (0 or 1: one); the result does not depend on how many.
+type LSH struct {
+	Bands, Rows, Hits, BucketCap int
+	Workers                      int
+}
+
 // Candidates returns the distinct pairs of documents (i<j, packed as
-// i<<32|j, sorted) whose signatures agree on all rows of at least hits
+// i<<32|j, sorted) whose signatures agree on all rows of at least l.Hits
 // bands. sigs holds every document's signature, size values each, back to
 // back; skip[i] excludes document i (nothing to sign).
 //
 // One band at a time, every document's band key and index are packed into
 // one uint64 (key<<32 | doc) in a flat slice that is sorted: equal keys
 // become runs, with no maps of slices and no per-bucket allocation. A run
-// of more than bucketCap documents is skipped and counted: it is chrome or
+// of more than BucketCap documents is skipped and counted: it is chrome or
 // boilerplate that survived suppression, and its pairs would swamp
 // verification. Colliding pairs are counted in sorted runs merged as they
-// grow, so memory stays near the number of distinct pairs.
-func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketCap int) ([]uint64, LSHStats) {
-	st := LSHStats{Bands: bands, Rows: rows, Hits: hits}
+// grow, so memory stays near the number of distinct pairs. Each worker
+// takes every Workers-th band and keeps its own counts; the counts are
+// summed at the end.
+func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStats) {
+	st := LSHStats{Bands: l.Bands, Rows: l.Rows, Hits: l.Hits}
 	for _, s := range skip {
 		if s {
 			st.EmptySignature++
 		}
 	}
+	workers := min(max(1, l.Workers), max(1, l.Bands))
 	// Pairs that collide once are most of the collisions and are counted
 	// only to be dropped: in a large corpus, count them in passes over
 	// disjoint parts of the pair space (by the first document's index) so
@@ -108,9 +121,25 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 	passes := 1 + len(skip)/docsPerPass
 	var pairs []uint64
 	for pass := range passes {
-		acc := collide(sigs, size, skip, bands, rows, bucketCap, pass, passes, &st)
+		accs := make([]pairCounts, workers)
+		stats := make([]LSHStats, workers)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				accs[w] = l.collide(sigs, size, skip, w, workers, pass, passes, &stats[w])
+			})
+		}
+		wg.Wait()
+		acc := accs[0]
+		for w := 1; w < workers; w++ {
+			acc = acc.add(accs[w])
+		}
+		for _, s := range stats {
+			st.Oversized += s.Oversized
+			st.OversizedDocs += s.OversizedDocs
+		}
 		for i, p := range acc.pairs {
-			if int(acc.n[i]) >= hits {
+			if int(acc.n[i]) >= l.Hits {
 				pairs = append(pairs, p)
 			}
 		}
@@ -121,14 +150,14 @@ func Candidates(sigs []uint32, size int, skip []bool, bands, rows, hits, bucketC
 	return pairs, st
 }
 
-// collide counts, for the pairs whose first document is pass modulo
-// passes, the bands they collide in.
-func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass, passes int, st *LSHStats) pairCounts {
-	n := len(skip)
+// collide counts, over bands first, first+step, ..., for the pairs whose
+// first document is pass modulo passes, the bands they collide in.
+func (l LSH) collide(sigs []uint32, size int, skip []bool, first, step, pass, passes int, st *LSHStats) pairCounts {
+	n, rows := len(skip), l.Rows
 	entries := make([]uint64, 0, n)
 	var raw, buf []uint64
 	var acc, spare pairCounts // merged into each other in turn, reusing memory
-	for b := range bands {
+	for b := first; b < l.Bands; b += step {
 		entries = entries[:0]
 		for i := range n {
 			if !skip[i] {
@@ -143,7 +172,7 @@ func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass,
 				j++
 			}
 			switch run := j - i; {
-			case run > bucketCap:
+			case run > l.BucketCap:
 				if pass == 0 {
 					st.Oversized++
 					st.OversizedDocs += run
@@ -162,7 +191,7 @@ func collide(sigs []uint32, size int, skip []bool, bands, rows, bucketCap, pass,
 		}
 		// A true copy collides in many bands: fold the raw pairs into the
 		// counts whenever they outgrow them.
-		if len(raw) > max(1<<20, len(acc.pairs)) || b == bands-1 {
+		if len(raw) > max(1<<20, len(acc.pairs)) || b+step >= l.Bands {
 			buf = radix.Sort64(raw, buf)
 			acc, spare = acc.merge(raw, spare), acc
 			raw = raw[:0]
@@ -205,6 +234,27 @@ func (c pairCounts) merge(raw []uint64, out pairCounts) pairCounts {
 		}
 		out.pairs = append(out.pairs, p)
 		out.n = append(out.n, k)
+	}
+	return out
+}
+
+// add returns the counts of c and d summed, in new memory.
+func (c pairCounts) add(d pairCounts) pairCounts {
+	out := pairCounts{pairs: make([]uint64, 0, len(c.pairs)+len(d.pairs)), n: make([]uint32, 0, len(c.pairs)+len(d.pairs))}
+	i, j := 0, 0
+	for i < len(c.pairs) || j < len(d.pairs) {
+		switch {
+		case j == len(d.pairs) || i < len(c.pairs) && c.pairs[i] < d.pairs[j]:
+			out.pairs, out.n = append(out.pairs, c.pairs[i]), append(out.n, c.n[i])
+			i++
+		case i == len(c.pairs) || d.pairs[j] < c.pairs[i]:
+			out.pairs, out.n = append(out.pairs, d.pairs[j]), append(out.n, d.n[j])
+			j++
+		default:
+			out.pairs, out.n = append(out.pairs, c.pairs[i]), append(out.n, c.n[i]+d.n[j])
+			i++
+			j++
+		}
 	}
 	return out
 }

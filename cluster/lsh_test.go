@@ -52,7 +52,7 @@ func TestCandidates(t *testing.T) {
 		1, 2, 3, 4, // skipped
 	}
 	skip := []bool{false, false, false, false, true}
-	pairs, st := Candidates(sigs, 4, skip, 2, 2, 1, 10)
+	pairs, st := LSH{Bands: 2, Rows: 2, Hits: 1, BucketCap: 10}.Candidates(sigs, 4, skip)
 	want := []uint64{0<<32 | 1, 0<<32 | 2}
 	if len(pairs) != len(want) {
 		t.Fatalf("pairs = %x, want %x", pairs, want)
@@ -66,7 +66,7 @@ func TestCandidates(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 	// A bucket over the cap is skipped and counted.
-	pairs, st = Candidates(sigs, 4, skip, 2, 2, 1, 1)
+	pairs, st = LSH{Bands: 2, Rows: 2, Hits: 1, BucketCap: 1}.Candidates(sigs, 4, skip)
 	if len(pairs) != 0 || st.Oversized != 2 || st.OversizedDocs != 4 {
 		t.Errorf("with cap 1: pairs %x, stats %+v", pairs, st)
 	}
@@ -102,7 +102,7 @@ func TestCandidatesHits(t *testing.T) {
 		7, 8, 3, 9, // one band with doc 0
 	}
 	skip := make([]bool, 3)
-	pairs, st := Candidates(sigs, 4, skip, 4, 1, 2, 10)
+	pairs, st := LSH{Bands: 4, Rows: 1, Hits: 2, BucketCap: 10}.Candidates(sigs, 4, skip)
 	if len(pairs) != 1 || pairs[0] != 0<<32|1 || st.Collisions != 3 {
 		t.Errorf("pairs %x, stats %+v; want only (0,1) of 3 colliding pairs", pairs, st)
 	}
@@ -128,11 +128,20 @@ func TestCandidatesPassesAgree(t *testing.T) {
 		sigs[i] = r.Uint32() % 400
 	}
 	skip := make([]bool, n)
-	one, st1 := Candidates(sigs, size, skip, size, 1, 2, 500)
+	l := LSH{Bands: size, Rows: 1, Hits: 2, BucketCap: 500}
+	one, st1 := l.Candidates(sigs, size, skip)
 	defer func(d int) { docsPerPass = d }(docsPerPass)
 	docsPerPass = 1000 // four passes
-	four, st4 := Candidates(sigs, size, skip, size, 1, 2, 500)
+	four, st4 := l.Candidates(sigs, size, skip)
 	if len(one) == 0 || !slices.Equal(one, four) || st1 != st4 {
 		t.Errorf("one pass: %d pairs %+v; four passes: %d pairs %+v", len(one), st1, len(four), st4)
+	}
+	// Any number of workers sharing the bands gives the same pairs.
+	for _, w := range []int{2, 3, 64} {
+		l.Workers = w
+		got, st := l.Candidates(sigs, size, skip)
+		if !slices.Equal(one, got) || st1 != st {
+			t.Errorf("%d workers: %d pairs %+v; one: %d pairs %+v", w, len(got), st, len(one), st1)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"time"
 
 	"github.com/reprint-news/reprint/cluster"
@@ -126,7 +127,8 @@ func dumpPairs(b *Batch) ([]cluster.Match, int) {
 	for i, it := range b.Items {
 		skip[i] = len(it.Set) == 0
 	}
-	cands, _ := cluster.Candidates(b.Signatures, int(p.SignatureSize), skip, int(p.Bands), int(p.Rows), int(p.BandHits), int(p.BucketCap))
+	lsh := cluster.LSH{Bands: int(p.Bands), Rows: int(p.Rows), Hits: int(p.BandHits), BucketCap: int(p.BucketCap), Workers: runtime.GOMAXPROCS(0)}
+	cands, _ := lsh.Candidates(b.Signatures, int(p.SignatureSize), skip)
 	vopt := cluster.VerifyOptions{Threshold: p.Threshold, MinShared: int(p.MinShared), Window: 8 * int(p.K)}
 	var out []cluster.Match
 	for _, c := range cands {

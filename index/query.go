@@ -206,7 +206,7 @@ func (s *segment) candidates(ctx context.Context, b *Batch, p Params, st *QueryS
 			i = j
 		}
 		// Fold the raw collisions into the counts whenever they outgrow
-		// them, as cluster.Candidates does.
+		// them, as cluster.LSH.Candidates does.
 		if len(raw) > max(1<<20, len(counts.pairs)) || band == int(p.Bands)-1 {
 			sortBuf = radix.Sort64(raw, sortBuf)
 			counts = counts.merge(raw)

@@ -204,7 +204,8 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
-	cands, lst := cluster.Candidates(sigs, size, empty, bands, rows, opt.BandHits, opt.BucketCap)
+	lsh := cluster.LSH{Bands: bands, Rows: rows, Hits: opt.BandHits, BucketCap: opt.BucketCap, Workers: workers}
+	cands, lst := lsh.Candidates(sigs, size, empty)
 	res.Stats.LSH = lst
 	lap("lsh")
 
