@@ -184,6 +184,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	if err := p.learn(workers); err != nil {
 		return nil, err
 	}
+	p.tmpl.Seal()
 	res.Templates = p.tmpl
 	res.Stats.CommonShingles = p.tmpl.Common
 	for _, n := range p.tmpl.Outlet {

@@ -60,6 +60,10 @@ type Templates struct {
 
 	common  set32   // dropped from every document
 	outlets []set32 // by outlet ID: dropped from that outlet's documents
+	// merged, after Seal, holds per outlet ID its set and the common one
+	// together, so that filtering costs one look-up a shingle; nil when
+	// not sealed or too large.
+	merged []set32
 
 	Common int            // number of corpus-wide template shingles
 	Outlet map[string]int // number of template shingles per outlet
@@ -109,6 +113,7 @@ func Entry(h, id uint32) uint64 { return uint64(h)<<32 | uint64(id) }
 // hold every entry of the hashes they contain (one partition of the hash
 // space). Call it after every document has been counted.
 func (t *Templates) Learn(entries []uint64) {
+	t.merged = nil
 	corpusNeed := max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
 	for i := 0; i < len(entries); {
 		h := uint32(entries[i] >> 32)
@@ -166,6 +171,7 @@ func LearnTemplates(outlets []string, sets [][]uint32, opt TemplateOptions) *Tem
 	}
 	radix.Sort64(entries, nil)
 	t.Learn(entries)
+	t.Seal()
 	return t
 }
 
@@ -179,11 +185,51 @@ func Fingerprint(set []uint32) uint64 {
 	return xxhash.Sum64(unsafe.Slice((*byte)(unsafe.Pointer(&set[0])), 4*len(set)))
 }
 
+// mergeBudget bounds the extra set entries Seal may spend on copies of the
+// corpus-wide set, one per outlet.
+const mergeBudget = 4 << 20
+
+// Seal is called once learning is over: it prepares for fast filtering by
+// merging the corpus-wide template set into each outlet's (when the copies
+// fit in mergeBudget entries), so Filter makes one look-up per shingle
+// instead of two. Learn after Seal undoes it. Not safe for concurrent use;
+// Filter and IsTemplate are, once sealed.
+func (t *Templates) Seal() {
+	t.merged = nil
+	if len(t.outlets)*(t.common.n+1) > mergeBudget {
+		return
+	}
+	merged := make([]set32, len(t.outlets))
+	for id := range t.outlets {
+		m := &merged[id]
+		for _, s := range []*set32{&t.common, &t.outlets[id]} {
+			if s.hasZero {
+				m.add(0)
+			}
+			for _, h := range s.slots {
+				if h != 0 {
+					m.add(h)
+				}
+			}
+		}
+	}
+	t.merged = merged
+}
+
 // Filter appends to dst the hashes of set that are template text neither
 // of the corpus nor of outlet, and returns it. dst may be set[:0] to
 // filter in place.
 func (t *Templates) Filter(dst []uint32, outlet string, set []uint32) []uint32 {
 	id, ok := t.outletID[outlet]
+	if ok && t.merged != nil {
+		m := &t.merged[id]
+		for _, h := range set {
+			if !m.has(h) {
+				dst = append(dst, h)
+			}
+		}
+		return dst
+	}
 	for _, h := range set {
 		if !t.isTemplate(id, ok, h) {
 			dst = append(dst, h)

@@ -1,6 +1,7 @@
 package shingle
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -119,5 +120,82 @@ func TestLearnByPartition(t *testing.T) {
 	}
 	if !parts.IsTemplate("a", 1<<31) || parts.IsTemplate("b", 1<<31) || !parts.IsTemplate("", 1) {
 		t.Errorf("by partition: outlet a %v, corpus %d", parts.Outlet, parts.Common)
+	}
+}
+
+// TestSealFiltersTheSame: after Seal, Filter makes one look-up per
+// shingle in merged sets; what it keeps must not change, for every
+// outlet, an unknown one and none, zero included.
+func TestSealFiltersTheSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	names := []string{"a", "b", "c", ""}
+	var outlets []string
+	var sets [][]uint32
+	for i := range 400 {
+		outlets = append(outlets, names[i%len(names)])
+		var s []uint32
+		for range 60 {
+			s = append(s, r.Uint32()%3000) // small space: many repeats
+		}
+		s = append(s, 0)
+		sets = append(sets, sortedSet(s...))
+	}
+	tm := LearnTemplates(outlets, sets, TemplateOptions{OutletMinDocs: 12, CorpusMinDocs: 30})
+	if tm.merged == nil || tm.Common == 0 || tm.Outlet["a"] == 0 {
+		t.Fatalf("test corpus learned nothing to merge: %d common, %v", tm.Common, tm.Outlet)
+	}
+	probe := make([]uint32, 3001)
+	for i := range probe {
+		probe[i] = uint32(i)
+	}
+	for _, o := range []string{"a", "b", "c", "", "unknown"} {
+		sealed := tm.Filter(nil, o, probe)
+		merged := tm.merged
+		tm.merged = nil
+		plain := tm.Filter(nil, o, probe)
+		tm.merged = merged
+		if !slices.Equal(sealed, plain) {
+			t.Errorf("outlet %q: sealed keeps %d, unsealed %d", o, len(sealed), len(plain))
+		}
+	}
+}
+
+// BenchmarkFilter filters 1,000-shingle sets against an outlet's learned
+// templates, sealed (one look-up a shingle) and not.
+func BenchmarkFilter(b *testing.B) {
+	// Each outlet's pages share 200 chrome shingles and 50 rotating ones
+	// (of 5,000); the rest of a page is its own text.
+	r := rand.New(rand.NewPCG(7, 8))
+	var outlets []string
+	var sets [][]uint32
+	for i := range 2000 {
+		o := i % 2
+		outlets = append(outlets, []string{"a", "b"}[o])
+		var s []uint32
+		for k := range 200 {
+			s = append(s, uint32(o*1_000_000+k))
+		}
+		for range 50 {
+			s = append(s, uint32(o*1_000_000+1000+r.IntN(5000)))
+		}
+		for range 750 {
+			s = append(s, r.Uint32())
+		}
+		sets = append(sets, sortedSet(s...))
+	}
+	tm := LearnTemplates(outlets, sets, TemplateOptions{})
+	merged := tm.merged
+	for _, sealed := range []bool{false, true} {
+		b.Run(map[bool]string{false: "unsealed", true: "sealed"}[sealed], func(b *testing.B) {
+			tm.merged = nil
+			if sealed {
+				tm.merged = merged
+			}
+			var dst []uint32
+			b.SetBytes(4 * 1000)
+			for i := 0; b.Loop(); i++ {
+				dst = tm.Filter(dst[:0], outlets[i%len(sets)], sets[i%len(sets)])
+			}
+		})
 	}
 }
