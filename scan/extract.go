@@ -178,33 +178,34 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 }
 
 // learn feeds the template counts to the Templates one partition at a
-// time, freeing each. Workers sort partitions in parallel; the Templates
-// learn them in partition order.
+// time, freeing each. Workers read, sort and search partitions in
+// parallel (Templates.Find only reads the counts); the Templates add what
+// they found in partition order.
 func (p *pass1) learn(workers int) error {
-	type sorted struct {
+	type found struct {
 		entries []uint64
 		err     error
 	}
-	out := make([]chan sorted, parts)
+	out := make([]chan found, parts)
 	for i := range out {
-		out[i] = make(chan sorted, 1)
+		out[i] = make(chan found, 1)
 	}
 	go parallel(parts, workers, func() func(int) {
 		var buf []uint64
 		return func(i int) {
 			entries, err := readPartition(p.parts[i])
 			buf = radix.Sort64(entries, buf)
-			out[i] <- sorted{entries, err}
+			out[i] <- found{p.tmpl.Find(nil, entries), err}
 		}
 	})
 	var err error
 	for i := range out {
-		s := <-out[i]
+		f := <-out[i]
 		if err == nil {
-			err = s.err
+			err = f.err
 		}
 		if err == nil {
-			p.tmpl.Learn(s.entries)
+			p.tmpl.Add(f.entries)
 		}
 	}
 	return err

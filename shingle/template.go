@@ -113,7 +113,15 @@ func Entry(h, id uint32) uint64 { return uint64(h)<<32 | uint64(id) }
 // hold every entry of the hashes they contain (one partition of the hash
 // space). Call it after every document has been counted.
 func (t *Templates) Learn(entries []uint64) {
-	t.merged = nil
+	t.Add(t.Find(nil, entries))
+}
+
+// Find appends to dst the template shingles shown by entries (as Learn
+// takes them), each as Entry(h, outlet ID), NoOutlet for the corpus-wide
+// ones, and returns it. It only reads the counts, so partitions can be
+// found concurrently once every document has been counted; Add then adds
+// them, in a fixed order.
+func (t *Templates) Find(dst, entries []uint64) []uint64 {
 	corpusNeed := max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
 	for i := 0; i < len(entries); {
 		h := uint32(entries[i] >> 32)
@@ -122,7 +130,7 @@ func (t *Templates) Learn(entries []uint64) {
 			j++
 		}
 		if j-i >= corpusNeed {
-			t.add(NoOutlet, h)
+			dst = append(dst, Entry(h, NoOutlet))
 		}
 		for k := i; k < j; {
 			id := uint32(entries[k])
@@ -131,11 +139,20 @@ func (t *Templates) Learn(entries []uint64) {
 				l++
 			}
 			if id != NoOutlet && l-k >= max(t.opt.OutletMinDocs, int(t.opt.OutletShare*float64(t.outletDocs[id]))) {
-				t.add(id, h)
+				dst = append(dst, Entry(h, id))
 			}
 			k = l
 		}
 		i = j
+	}
+	return dst
+}
+
+// Add adds template shingles found by Find.
+func (t *Templates) Add(found []uint64) {
+	t.merged = nil
+	for _, e := range found {
+		t.add(uint32(e), uint32(e>>32))
 	}
 }
 
