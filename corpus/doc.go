@@ -47,6 +47,18 @@
 // visible text (VisibleText) and a Warning to Options.Warn. Stats counts
 // both kinds of page.
 //
+// Pages are converted and extracted on Options.Workers goroutines (by
+// default one a core) while the reading goes on, a few pages a worker
+// ahead (at most 4 a worker, and 64 MiB of pages and documents waiting).
+// Everything else stays in input order on the goroutine that called
+// Read: fn, Warn, the rejected list and Stats see the same calls in the
+// same order for any number of workers, and the first error in input
+// order stops Read. Inputs without HTML never wait for the workers.
+// A page has no time limit: a goroutine cannot be stopped, so a page
+// abandoned at a deadline would keep its worker's CPU and memory, and
+// the output would depend on the machine's load; the size limit bounds
+// the work instead.
+//
 // A page file or WARC payload is converted to UTF-8 from the charset of
 // its byte order mark, else of the HTTP Content-Type header (WARC), else
 // of a meta tag near its start; a page that declares none is UTF-8 when

@@ -27,7 +27,8 @@ type Article struct {
 // tag left in it is to be ignored) and pageURL where it was published, or
 // "". An error, or an Article without text, means that the extractor
 // rejects the page: Read then falls back to the page's visible text, with
-// a warning. Extract must not keep page.
+// a warning. Extract must not keep page, and must be safe for concurrent
+// use unless Options.Workers is 1.
 type Extractor interface {
 	Extract(page []byte, pageURL string) (Article, error)
 }
