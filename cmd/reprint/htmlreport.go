@@ -17,22 +17,51 @@ import (
 // views on the pages of the views largest stories (0: all). The scan
 // keeps no texts, so the inputs are read a second time and the texts the
 // views show go to a spool file in tmpdir, read back page by page: memory
-// stays what the scan needed. Texts that cannot be had again (stdin;
-// inputs changed since the scan) leave the report without side-by-side
-// views and say why, on stderr and in the report.
+// stays what the scan needed. The reading runs while the pages without
+// views are written. Texts that cannot be had again (stdin; inputs
+// changed since the scan) leave the report without side-by-side views and
+// say why, on stderr and in the report.
 func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k, views int, tmpdir string, stderr io.Writer) error {
 	opt := htmlreport.Options{K: k, Views: max(views, 0)}
-	texts, note, err := spoolTexts(res, htmlreport.TextsNeeded(res, opt), inputs, copt, tmpdir)
-	if err != nil {
-		return err
-	}
-	if texts != nil {
-		defer texts.close()
-		opt.Text = texts.text
-	}
-	if note != "" {
+	want := htmlreport.TextsNeeded(res, opt)
+	switch {
+	case !slices.Contains(want, true):
+	case slices.Contains(inputs, "-"):
+		note := "standard input cannot be read twice, so the texts are not shown side by side (scan files to see them)"
 		opt.Notes = append(opt.Notes, note)
 		fmt.Fprintf(stderr, "reprint: html report: %s\n", note)
+	default:
+		var (
+			texts *spooled
+			note  string
+			err   error
+			done  = make(chan struct{})
+		)
+		go func() {
+			defer close(done)
+			texts, note, err = spoolTexts(res, want, inputs, copt, tmpdir)
+		}()
+		defer func() {
+			<-done
+			if texts != nil {
+				texts.close()
+			}
+		}()
+		opt.Text = func(i int) (string, bool, error) {
+			<-done
+			if err != nil || texts == nil {
+				return "", false, err
+			}
+			return texts.text(i)
+		}
+		opt.LateNotes = func() []string {
+			<-done
+			if note == "" {
+				return nil
+			}
+			fmt.Fprintf(stderr, "reprint: html report: %s\n", note)
+			return []string{note}
+		}
 	}
 	out := filepath.Join(dir, "report")
 	if err := htmlreport.Write(out, res, opt); err != nil {
@@ -70,12 +99,6 @@ var errChanged = errors.New("changed")
 // spoolTexts reads the inputs again and spools the texts of the documents
 // marked in want. It returns nil texts and a note when they cannot be had.
 func spoolTexts(res *scan.Result, want []bool, inputs []string, copt corpus.Options, tmpdir string) (*spooled, string, error) {
-	if !slices.Contains(want, true) {
-		return nil, "", nil
-	}
-	if slices.Contains(inputs, "-") {
-		return nil, "standard input cannot be read twice, so the texts are not shown side by side (scan files to see them)", nil
-	}
 	f, err := os.CreateTemp(tmpdir, "reprint-texts-*")
 	if err != nil {
 		return nil, "", err

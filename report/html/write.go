@@ -26,10 +26,17 @@ type Options struct {
 	// Text returns the text of document i (an index into Result.Docs),
 	// and false when it is not available. It is called from several
 	// goroutines at once. Nil: no texts, so no side-by-side views.
+	// Write writes the pages without side-by-side views before it asks
+	// for any text, so Text may block while the texts are still being
+	// read: the two then overlap.
 	Text func(i int) (string, bool, error)
 	// Notes are shown at the top of the index, for example why texts
 	// are missing.
 	Notes []string
+	// LateNotes, if not nil, is called once the story pages are written,
+	// for more notes known only then (why texts Text was to read went
+	// missing).
+	LateNotes func() []string
 	// Workers writes story pages on this many goroutines (0: four per
 	// GOMAXPROCS, so that pages are built while others wait for the disk).
 	Workers int
@@ -217,6 +224,9 @@ func writeIndex(dir string, r *scan.Result, multi []int, opt Options) error {
 	// Largest first, then in the scan's order, as the script sorts.
 	slices.SortStableFunc(rows, func(a, b listRow) int { return cmp.Compare(b.Size, a.Size) })
 	notes := opt.Notes
+	if opt.LateNotes != nil {
+		notes = append(slices.Clip(notes), opt.LateNotes()...)
+	}
 	if opt.Text != nil && opt.Views > 0 && len(multi) > opt.Views {
 		notes = append(slices.Clip(notes), fmt.Sprintf("Copies are shown side by side on the pages of the %s largest of the %s stories; the other story pages list the members with their sources and scores.", thousands(opt.Views), thousands(len(multi))))
 	}
@@ -331,6 +341,22 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 		}
 	}
 	rank := ranks(r, multi)
+	// The pages without side-by-side views first, then the others from
+	// the largest, so that the texts can still be read while the first
+	// are written, and the longest pages do not come last.
+	order := make([]int, 0, len(multi))
+	for _, i := range multi {
+		if opt.Text == nil || !opt.viewed(rank[i]) {
+			order = append(order, i)
+		}
+	}
+	if opt.Text != nil {
+		for _, i := range bySize(r, multi) {
+			if opt.viewed(rank[i]) {
+				order = append(order, i)
+			}
+		}
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, opt.Workers)
@@ -339,10 +365,10 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 			sh := shingle.NewShingler(opt.K)
 			for {
 				n := int(next.Add(1)) - 1
-				if n >= len(multi) || errs[w] != nil {
+				if n >= len(order) || errs[w] != nil {
 					return
 				}
-				i := multi[n]
+				i := order[n]
 				page, err := newStoryPage(r, i, rank[i], within[i], sh, opt)
 				if err == nil {
 					name := filepath.Join(storiesDir, storyFile(i)+".html")
