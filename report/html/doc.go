@@ -33,10 +33,26 @@
 // # Safety
 //
 // Article text is scraped: it contains markup and scripts. Every string
-// goes through html/template's contextual escaping; the only code on a
+// is escaped: in the page templates by html/template's contextual
+// escaping, and in the parts written in Go for speed (the side-by-side
+// rows, the members table, the heatmaps; see markup.go) by an escaper
+// that replaces what html/template's does in text and quoted attributes
+// (a fuzz test holds them equal). The only code on a
 // page is its own inline style and, on list pages, its own inline script,
 // and a Content-Security-Policy meta tag allows exactly those by their
 // SHA-256 hashes and nothing else (no network, no fonts, no event
 // handlers). File names come from story numbers, never from document IDs
-// or titles. Files are written atomically (report.WriteFile).
+// or titles. Files are written atomically: renamed into place when
+// complete (story pages are not synced one by one; see writePage).
+//
+// # Scale
+//
+// Aligning and showing texts is most of a report's cost, so
+// Options.Views bounds the stories whose pages show copies side by side
+// (the largest; the CLI's default is 2,000): the other story pages list
+// the members with their sources and scores, and the index still lists
+// every story. TextsNeeded names the texts the views need, so that a
+// caller reading the inputs again keeps only those, and Write writes the
+// pages without views before it asks for any text, so that the reading
+// overlaps with writing them.
 package html

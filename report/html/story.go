@@ -73,7 +73,7 @@ func newStoryPage(r *scan.Result, i, rank int, pairs []int, sh *shingle.Shingler
 		return p, nil
 	}
 	texts := map[int]*text{}
-	v := vocab{}
+	v := make(vocab, 4096)
 	get := func(doc int) (*text, error) {
 		if x, ok := texts[doc]; ok {
 			return x, nil

@@ -84,9 +84,21 @@ func templateTokens(hashes []uint64, n, k int, t *shingle.Templates, outlet stri
 		}
 		return marks
 	}
-	tm := make([]bool, len(hashes))
+	// Filter keeps, in order, the hashes that are not template text, so
+	// walking both marks the others; a hash that occurs twice is kept
+	// twice or not at all. One call looks the outlet up once.
+	h32 := make([]uint32, len(hashes))
 	for i, h := range hashes {
-		tm[i] = t.IsTemplate(outlet, uint32(h))
+		h32[i] = uint32(h)
+	}
+	kept := t.Filter(nil, outlet, h32)
+	tm := make([]bool, len(hashes))
+	for i, h := range h32 {
+		if len(kept) > 0 && kept[0] == h {
+			kept = kept[1:]
+		} else {
+			tm[i] = true
+		}
 	}
 	// Token j is covered by shingles max(0, j-k+1) .. min(j, len-1).
 	for j := range marks {
@@ -137,8 +149,8 @@ const (
 // that normalises into several words) at the piece's end, so that each
 // token's display runs up to the next token's start.
 func piecesTokens(src string, sh *shingle.Shingler, mode splitMode) ([]string, []int) {
-	var toks []string
-	var starts []int
+	toks := make([]string, 0, len(src)/5+1) // about one token in six bytes
+	starts := make([]int, 0, len(src)/5+2)
 	var buf []string
 	for i := 0; i < len(src); {
 		j := pieceEnd(src, i, mode)
