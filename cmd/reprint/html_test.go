@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -180,6 +183,71 @@ func TestDiffErrors(t *testing.T) {
 		code, _, stderr := reprint(t, "", c.args...)
 		if code != c.code || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}
+
+// TestScanHTMLViews caps the side-by-side views at the two largest
+// stories: their pages show the copies, every other story still has a
+// page that lists its members and says why there is no view, the index
+// says so and lists every story, and the report is the same for any
+// number of workers.
+func TestScanHTMLViews(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := reprint(t, "", "gen", "--docs", "300", "--seed", "4", "--out", dir); code != 0 {
+		t.Fatalf("gen: exit %d, %s", code, stderr)
+	}
+	in := filepath.Join(dir, "corpus.jsonl")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := reprint(t, "", "scan", in, "--out", out, "--html-views", "2"); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	pages, err := filepath.Glob(filepath.Join(out, "report", "stories", "*.html"))
+	if err != nil || len(pages) < 5 {
+		t.Fatalf("story pages %v, %v; want 5 or more", pages, err)
+	}
+	viewed, explained := 0, 0
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch s := string(b); {
+		case strings.Contains(s, `<table class="sbs">`):
+			viewed++
+		case strings.Contains(s, "pages of the 2 largest stories only") && strings.Contains(s, `id="member-table"`):
+			explained++
+		default:
+			t.Errorf("%s: neither a side-by-side view nor why there is none", p)
+		}
+	}
+	if viewed != 2 || explained != len(pages)-2 {
+		t.Errorf("%d pages with views, %d explained, of %d; want 2 with views", viewed, explained, len(pages))
+	}
+	index, err := os.ReadFile(filepath.Join(out, "report", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("pages of the 2 largest of the %d stories", len(pages)); !strings.Contains(string(index), want) {
+		t.Errorf("index does not say %q", want)
+	}
+	if n := strings.Count(string(index), `"id":"s`); n != len(pages) {
+		t.Errorf("index lists %d stories, want %d", n, len(pages))
+	}
+
+	// The same report on one core.
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	out1 := filepath.Join(dir, "out1")
+	if code, _, stderr := reprint(t, "", "scan", in, "--out", out1, "--html-views", "2"); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	for _, p := range append(pages, filepath.Join(out, "report", "index.html")) {
+		rel, _ := filepath.Rel(out, p)
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join(out1, rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs with GOMAXPROCS=1 (%v)", rel, err)
 		}
 	}
 }
