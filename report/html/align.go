@@ -68,8 +68,8 @@ type aligner struct {
 	k    int
 	ops  []op
 
-	keys, buf []uint64 // scratch of anchors
-	pairs     [][2]int
+	keys, buf, found []uint64 // scratch of anchors
+	pairs            [][2]int
 }
 
 // align returns the passages of copy b against source a, in order,
@@ -169,7 +169,7 @@ func (al *aligner) anchors(a0, a1, b0, b1, w int) [][2]int {
 		keys = append(keys, windowHash(al.b[j:j+w])&^low|uint64(j-b0)<<1|1)
 	}
 	al.buf = radix.Sort64(keys, al.buf) // sorts keys in place
-	pairs := al.pairs[:0]
+	found := al.found[:0]               // offset in a << 32 | offset in b
 	for n := 0; n < len(keys); {
 		m := n + 1
 		for m < len(keys) && keys[m]&^low == keys[n]&^low {
@@ -180,15 +180,19 @@ func (al *aligner) anchors(a0, a1, b0, b1, w int) [][2]int {
 			if x&1 == 1 {
 				x, y = y, x
 			}
-			i, j := a0+int(x&low>>1), b0+int(y&low>>1)
-			if slices.Equal(al.a[i:i+w], al.b[j:j+w]) {
-				pairs = append(pairs, [2]int{i, j})
+			i, j := x&low>>1, y&low>>1
+			if slices.Equal(al.a[a0+int(i):a0+int(i)+w], al.b[b0+int(j):b0+int(j)+w]) {
+				found = append(found, i<<32|j)
 			}
 		}
 		n = m
 	}
-	slices.SortFunc(pairs, func(x, y [2]int) int { return x[0] - y[0] })
-	al.keys, al.pairs = keys, pairs
+	slices.Sort(found)
+	pairs := al.pairs[:0]
+	for _, f := range found {
+		pairs = append(pairs, [2]int{a0 + int(f>>32), b0 + int(f&(1<<32-1))})
+	}
+	al.keys, al.found, al.pairs = keys, found, pairs
 	return increasing(pairs)
 }
 

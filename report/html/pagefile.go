@@ -1,8 +1,6 @@
 package html
 
 import (
-	"bufio"
-	"io"
 	"os"
 	"path/filepath"
 )
@@ -15,7 +13,7 @@ import (
 // The pages are derived from the scan's outputs (which are synced) and
 // can be written again; the index, which links them, is written after
 // them with report.WriteFile.
-func writePage(path string, write func(io.Writer) error) (err error) {
+func writePage(path string, page []byte) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -26,11 +24,7 @@ func writePage(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
+	if _, err = f.Write(page); err != nil {
 		return err
 	}
 	if err = f.Chmod(0o644); err != nil {

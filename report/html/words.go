@@ -115,23 +115,30 @@ func templateTokens(hashes []uint64, n, k int, t *shingle.Templates, outlet stri
 }
 
 // shingleHashes returns the hash of every k-shingle of toks, as
-// shingle.Shingler.Hashes computes it from the same tokens.
+// shingle.Shingler.Hashes computes it from the same tokens: the tokens
+// joined by single spaces. They are joined once, and each shingle hashed
+// where it lies in the joined text.
 func shingleHashes(toks []string, k int) []uint64 {
 	if len(toks) == 0 {
 		return nil
 	}
+	size := 0
+	for _, t := range toks {
+		size += len(t) + 1
+	}
+	joined := make([]byte, 0, size)
+	off := make([]int, len(toks)+1) // start of each token in joined
+	for i, t := range toks {
+		off[i] = len(joined)
+		joined = append(joined, t...)
+		joined = append(joined, ' ')
+	}
+	off[len(toks)] = len(joined)
 	n := max(1, len(toks)-k+1)
 	out := make([]uint64, n)
-	var buf []byte
 	for i := range n {
-		buf = buf[:0]
-		for j := i; j < min(i+k, len(toks)); j++ {
-			if j > i {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, toks[j]...)
-		}
-		out[i] = xxhash.Sum64(buf)
+		end := min(i+k, len(toks))
+		out[i] = xxhash.Sum64(joined[off[i] : off[end]-1])
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -363,6 +364,7 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 	for w := range opt.Workers {
 		wg.Go(func() {
 			sh := shingle.NewShingler(opt.K)
+			var buf bytes.Buffer // reused: a page is rendered whole, then written
 			for {
 				n := int(next.Add(1)) - 1
 				if n >= len(order) || errs[w] != nil {
@@ -372,7 +374,10 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 				page, err := newStoryPage(r, i, rank[i], within[i], sh, opt)
 				if err == nil {
 					name := filepath.Join(storiesDir, storyFile(i)+".html")
-					err = writePage(name, func(w io.Writer) error { return renderTo(w, "story", page) })
+					buf.Reset()
+					if err = pages.ExecuteTemplate(&buf, "story", page); err == nil {
+						err = writePage(name, buf.Bytes())
+					}
 				}
 				if err != nil {
 					errs[w] = fmt.Errorf("story %s: %w", storyFile(i), err)
