@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,9 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/scan"
 )
 
 // TestScanSeedsReport checks the HTML report of the seed pages against
@@ -249,5 +253,58 @@ func TestScanHTMLViews(t *testing.T) {
 		if err != nil || !bytes.Equal(a, b) {
 			t.Errorf("%s differs with GOMAXPROCS=1 (%v)", rel, err)
 		}
+	}
+}
+
+// TestWriteHTMLInputsChanged writes the report of a scan whose input file
+// changed afterwards: the texts cannot be trusted, so no pair is shown,
+// and stderr and the index say why.
+func TestWriteHTMLInputsChanged(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, []byte(hostileJSONL(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copt := corpus.Options{Fields: corpus.DefaultFields()}
+	var docs []corpus.Document
+	if _, err := corpus.Read([]string{in}, copt, func(d *corpus.Document) error {
+		docs = append(docs, *d)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	opt := scan.DefaultOptions()
+	opt.TempDir = dir
+	res, err := scan.Run(context.Background(), scan.Docs(docs), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, []byte(strings.ReplaceAll(hostileJSONL(t), `"o`, `"id":"renamed","x`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if err := writeHTML(dir, res, []string{in}, copt, opt.K, 2000, dir, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	const why = "the inputs changed after the scan"
+	if !strings.Contains(stderr.String(), why) {
+		t.Errorf("stderr %q does not say %q", stderr.String(), why)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "report", "index.html"))
+	if err != nil || !strings.Contains(string(index), why) {
+		t.Errorf("index does not say %q (%v)", why, err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "report", "stories", "*.html"))
+	if len(pages) == 0 {
+		t.Fatal("no story page")
+	}
+	for _, p := range pages {
+		b, _ := os.ReadFile(p)
+		if strings.Contains(string(b), `<table class="sbs">`) || !strings.Contains(string(b), "The text of this pair is not available.") {
+			t.Errorf("%s shows texts that may not be the scan's", p)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "reprint-texts-*")); len(left) != 0 {
+		t.Errorf("spool files left behind: %v", left)
 	}
 }
