@@ -235,6 +235,9 @@ func TestScanHTMLViews(t *testing.T) {
 	if want := fmt.Sprintf("pages of the 2 largest of the %d stories", len(pages)); !strings.Contains(string(index), want) {
 		t.Errorf("index does not say %q", want)
 	}
+	if want := "--html-views N sets how many stories have side-by-side views (now 2; 0: all)"; !strings.Contains(string(index), want) {
+		t.Errorf("index does not say %q", want)
+	}
 	if n := strings.Count(string(index), `"id":"s`); n != len(pages) {
 		t.Errorf("index lists %d stories, want %d", n, len(pages))
 	}

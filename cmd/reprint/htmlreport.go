@@ -24,6 +24,9 @@ import (
 func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k, views int, tmpdir string, stderr io.Writer) error {
 	opt := htmlreport.Options{K: k, Views: max(views, 0)}
 	want := htmlreport.TextsNeeded(res, opt)
+	if multi := storiesWithCopies(res); opt.Views > 0 && multi > opt.Views && !slices.Contains(inputs, "-") {
+		opt.Notes = append(opt.Notes, fmt.Sprintf("reprint scan --html-views N sets how many stories have side-by-side views (now %d; 0: all).", opt.Views))
+	}
 	switch {
 	case !slices.Contains(want, true):
 	case slices.Contains(inputs, "-"):
@@ -136,4 +139,15 @@ func spoolTexts(res *scan.Result, want []bool, inputs []string, copt corpus.Opti
 		return nil, fmt.Sprintf("the inputs could not be read again (%v), so the texts are not shown side by side", err), nil
 	}
 	return s, "", nil
+}
+
+// storiesWithCopies counts the stories of two or more members.
+func storiesWithCopies(res *scan.Result) int {
+	n := 0
+	for _, s := range res.Stories {
+		if len(s.Members) > 1 {
+			n++
+		}
+	}
+	return n
 }

@@ -69,7 +69,7 @@ func newStoryPage(r *scan.Result, i, rank int, pairs []int, sh *shingle.Shingler
 		return p, nil
 	}
 	if !views {
-		p.Notes = append(p.Notes, fmt.Sprintf("Copies are shown side by side on the pages of the %s largest stories only, so that the report of a large corpus is quick to write; this story is number %s by size. The table above gives each copy's source and scores, and the matrix below how much of each member is in each other.", thousands(opt.Views), thousands(rank+1)))
+		p.Notes = append(p.Notes, fmt.Sprintf("Copies are shown side by side on the pages of the %s largest stories only, so that the report of a large corpus is quick to write; this story is number %s by size. Below are each copy's source and scores, and how much of each member is in each other.", thousands(opt.Views), thousands(rank+1)))
 		return p, nil
 	}
 	texts := map[int]*text{}
