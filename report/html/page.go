@@ -45,6 +45,9 @@ func csp(withScript bool) string {
 	return p
 }
 
+// The policies of pages with and without a script, hashed once.
+var cspScript, cspNoScript = csp(true), csp(false)
+
 // pageHead is what the common head of every page needs.
 type pageHead struct {
 	Title string
@@ -54,7 +57,11 @@ type pageHead struct {
 }
 
 func newHead(title, up string, withScript bool) pageHead {
-	return pageHead{Title: title, Up: up, CSP: csp(withScript), Style: template.CSS(style)}
+	p := cspNoScript
+	if withScript {
+		p = cspScript
+	}
+	return pageHead{Title: title, Up: up, CSP: p, Style: template.CSS(style)}
 }
 
 // render executes one named page template into a buffer, so that a page
