@@ -224,12 +224,13 @@ func writeIndex(dir string, r *scan.Result, multi []int, opt Options) error {
 	}
 	// Largest first, then in the scan's order, as the script sorts.
 	slices.SortStableFunc(rows, func(a, b listRow) int { return cmp.Compare(b.Size, a.Size) })
-	notes := opt.Notes
-	if opt.LateNotes != nil {
-		notes = append(slices.Clip(notes), opt.LateNotes()...)
-	}
+	var notes []string
 	if opt.Text != nil && opt.Views > 0 && len(multi) > opt.Views {
-		notes = append(slices.Clip(notes), fmt.Sprintf("Copies are shown side by side on the pages of the %s largest of the %s stories; the other story pages list the members with their sources and scores.", thousands(opt.Views), thousands(len(multi))))
+		notes = append(notes, fmt.Sprintf("Copies are shown side by side on the pages of the %s largest of the %s stories; the other story pages list the members with their sources and scores.", thousands(opt.Views), thousands(len(multi))))
+	}
+	notes = append(notes, opt.Notes...)
+	if opt.LateNotes != nil {
+		notes = append(notes, opt.LateNotes()...)
 	}
 	p := indexPage{
 		Notes: notes, Documents: len(r.Docs), Rejected: len(r.Rejected),
