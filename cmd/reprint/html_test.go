@@ -219,7 +219,7 @@ func TestScanHTMLViews(t *testing.T) {
 		switch s := string(b); {
 		case strings.Contains(s, `<table class="sbs">`):
 			viewed++
-		case strings.Contains(s, "pages of the 2 largest stories only") && strings.Contains(s, `id="member-table"`):
+		case strings.Contains(s, "pages of the 2 largest stories only") && strings.Contains(s, `id="member-table"`) && !strings.Contains(s, `id="copies"`):
 			explained++
 		default:
 			t.Errorf("%s: neither a side-by-side view nor why there is none", p)
