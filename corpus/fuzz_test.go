@@ -231,6 +231,16 @@ func FuzzExtractHTML(f *testing.F) {
 		f.Add(b, "")
 	}
 	f.Add([]byte(`<meta charset="euc-kr"><p>`+"\xb0\xa1 \xff<table><tr><td>x"), "::bad url")
+	// Small pages keep the fuzzer fast: the real ones above take the
+	// extractor tens of milliseconds each.
+	for _, s := range []string{
+		`<html><head><title>T</title><meta property="og:site_name" content="S"><link rel="canonical" href="/a"></head><body><article><h1>H</h1><time datetime="2024-01-02">x</time><p>One two three four five six seven eight nine ten.</p><p>Eleven twelve.</p></article></body></html>`,
+		`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-05-06T07:08:09Z","headline":"H"}</script><div class="content"><p>Words in a div, long enough to be an article body perhaps.</p></div>`,
+		`<body><nav><a href=/>Home</a></nav><main><p>Main text.</p><aside>Related</aside></main><footer>(c) S</footer>`,
+		`<p>`,
+	} {
+		f.Add([]byte(s), "http://example.org/x?y=1")
+	}
 	f.Fuzz(func(t *testing.T, data []byte, pageURL string) {
 		lowerPage(t)
 		page, reason := decodePage(data, "", 0)
