@@ -1,15 +1,12 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // TestIndexBuildInterrupted sends SIGINT to `reprint index build` running
@@ -19,14 +16,7 @@ func TestIndexBuildInterrupted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and scans 20,000 documents")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "reprint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	if out, err := exec.Command(bin, "gen", "--docs", "20000", "--seed", "5", "--out", dir).CombinedOutput(); err != nil {
-		t.Fatalf("gen: %v\n%s", err, out)
-	}
+	bin, dir := buildWithCorpus(t, 5)
 	corpusFile := filepath.Join(dir, "corpus.jsonl")
 	data, err := os.ReadFile(corpusFile)
 	if err != nil {
@@ -56,32 +46,7 @@ func TestIndexBuildInterrupted(t *testing.T) {
 	before, beforeFiles := info(), files()
 
 	spill := filepath.Join(dir, "spill")
-	os.Mkdir(spill, 0o755)
-	// --mem 0 spills from the first chunk: the spill files show the build
-	// is under way.
-	cmd := exec.Command(bin, "index", "build", corpusFile, "-o", idx, "--mem", "0", "--tmpdir", spill)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		if entries, _ := os.ReadDir(spill); len(entries) > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the build never spilled")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	err = cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
-		t.Fatalf("index build after SIGINT: %v, want exit status 130", err)
-	}
+	interruptOnceSpilling(t, spill, bin, "index", "build", corpusFile, "-o", idx)
 	if after := info(); after != before {
 		t.Errorf("index changed by an interrupted build:\n%s\nwas\n%s", after, before)
 	}
