@@ -128,13 +128,7 @@ func cmdIndexBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 	}
 	out := fs.StringP("output", "o", "", "write the index to `DIR` (created; an index there is replaced atomically)")
 	opt := scan.DefaultOptions()
-	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
-	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
-	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
-	fs.IntVar(&opt.Template.CorpusMinDocs, "template-corpus-docs", 50, "a shingle in this many pages (or 0.5% of the corpus, if more) is dropped everywhere")
-	fs.IntVar(&opt.K, "shingle", opt.K, "words per shingle")
-	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
-	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing")
+	addParamFlags(fs, &opt, "seed of signature hashing")
 	in := addInputFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -201,19 +195,29 @@ func cmdIndexAdd(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	return nil
 }
 
-func cmdIndexInfo(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("index info", stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, "usage: reprint index info DIR\n") }
+// openIndexArg parses the arguments of `reprint index NAME DIR` and
+// opens the index DIR.
+func openIndexArg(name string, args []string, stderr io.Writer) (*index.Index, error) {
+	fs := newFlags("index "+name, stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, "usage: reprint index %s DIR\n", name) }
 	if err := parse(fs, args); err != nil {
-		return err
+		return nil, err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return usageErr("index info: need DIR")
+		return nil, usageErr("index %s: need DIR", name)
 	}
 	ix, err := index.Open(fs.Arg(0))
 	if err != nil {
-		return &exitError{2, err}
+		return nil, &exitError{2, err}
+	}
+	return ix, nil
+}
+
+func cmdIndexInfo(args []string, stdout, stderr io.Writer) error {
+	ix, err := openIndexArg("info", args, stderr)
+	if err != nil {
+		return err
 	}
 	defer ix.Close()
 	in := ix.Info()
@@ -233,18 +237,9 @@ func cmdIndexInfo(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdIndexVerify(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("index verify", stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, "usage: reprint index verify DIR\n") }
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return usageErr("index verify: need DIR")
-	}
-	ix, err := index.Open(fs.Arg(0))
+	ix, err := openIndexArg("verify", args, stderr)
 	if err != nil {
-		return &exitError{2, err}
+		return err
 	}
 	defer ix.Close()
 	ctx, stop := signalContext()

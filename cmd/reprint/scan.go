@@ -19,6 +19,7 @@ import (
 	"github.com/reprint-news/reprint/corpus"
 	"github.com/reprint-news/reprint/report"
 	"github.com/reprint-news/reprint/scan"
+	"github.com/spf13/pflag"
 )
 
 func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -30,13 +31,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "write stories.jsonl, pairs.csv, assignments.csv, rejected.csv, outlets.csv, outlet_matrix.csv and the HTML report (report/) to `DIR` (default: stories.jsonl on stdout)")
 	htmlReport := fs.Bool("html", true, "with --out, also write the HTML report to DIR/report/ (--html=false skips it)")
 	htmlViews := fs.Int("html-views", 2000, "show copies side by side on the pages of the `N` largest stories of the HTML report (0: all)")
-	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
-	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
-	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
-	fs.IntVar(&opt.Template.CorpusMinDocs, "template-corpus-docs", 50, "a shingle in this many pages (or 0.5% of the corpus, if more) is dropped everywhere")
-	fs.IntVar(&opt.K, "shingle", opt.K, "words per shingle")
-	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
-	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of signature hashing and community detection")
+	addParamFlags(fs, &opt, "seed of signature hashing and community detection")
 	fs.IntVar(&opt.Workers, "workers", 0, "worker goroutines (default GOMAXPROCS)")
 	mem := fs.String("mem", defaultMem(), "memory `SIZE` (e.g. 3GiB, 512MiB): intermediate data past a quarter of it spills to --tmpdir, and the Go heap is held to it")
 	fs.StringVar(&opt.TempDir, "tmpdir", "", "directory for spill files (default the system's temporary directory)")
@@ -201,6 +196,18 @@ func inputSummary(w io.Writer, st *corpus.Stats, warnings int) error {
 	}
 	_, err = fmt.Fprintf(w, "warc       %d records; skipped: %s\n", st.WARCRecords, strings.Join(skipped, ", "))
 	return err
+}
+
+// addParamFlags adds the flags of the parameters that decide what a copy
+// is and how documents are signed, shared by scan and index build.
+func addParamFlags(fs *pflag.FlagSet, opt *scan.Options, seedUsage string) {
+	fs.Float64Var(&opt.Threshold, "threshold", opt.Threshold, "containment of the smaller text in the larger that makes a copy")
+	fs.IntVar(&opt.MinShared, "min-shared", opt.MinShared, "shared shingles a copy needs at least")
+	fs.IntVar(&opt.Template.OutletMinDocs, "template-outlet-docs", 3, "a shingle in this many pages of one outlet is that outlet's template")
+	fs.IntVar(&opt.Template.CorpusMinDocs, "template-corpus-docs", 50, "a shingle in this many pages (or 0.5% of the corpus, if more) is dropped everywhere")
+	fs.IntVar(&opt.K, "shingle", opt.K, "words per shingle")
+	fs.IntVar(&opt.SignatureSize, "signature-size", opt.SignatureSize, "MinHash bins per document")
+	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, seedUsage)
 }
 
 func checkScanOptions(o scan.Options) error {
