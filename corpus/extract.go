@@ -61,7 +61,46 @@ func (trafilaturaExtractor) Extract(page []byte, pageURL string) (Article, error
 		return Article{}, err
 	}
 	m := res.Metadata
-	return Article{Title: m.Title, Site: m.Sitename, URL: m.URL, Date: m.Date, Text: res.ContentText}, nil
+	text := res.ContentText
+	if res.ContentNode != nil {
+		// ContentText runs paragraphs together with spaces; a line per
+		// block keeps datelines and credit lines at the start of their
+		// paragraph, where credit detection looks for them.
+		text = nodeText(res.ContentNode)
+	}
+	return Article{Title: m.Title, Site: m.Sitename, URL: m.URL, Date: m.Date, Text: text}, nil
+}
+
+// nodeText is the text of the tree at n, a line per block element (as
+// visibleText makes it), hidden elements left out.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	lineEnd := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(collapseSpace(n.Data))
+			return
+		case html.ElementNode:
+			if hiddenTags[n.Data] {
+				return
+			}
+			if blockTags[n.Data] {
+				lineEnd()
+				defer lineEnd()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSuffix(cleanLines(b.String()), "\n")
 }
 
 // VisibleText returns the extractor Read falls back to: every piece of

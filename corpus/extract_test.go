@@ -165,3 +165,21 @@ func TestDecodePage(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractKeepsParagraphs: the extracted text has a line per
+// paragraph, so a dateline starts its line, where credit detection looks
+// for it (trafilatura's own plain text runs paragraphs together).
+func TestExtractKeepsParagraphs(t *testing.T) {
+	page, err := os.ReadFile("testdata/pages/yahoo-reuters-lavrov.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := DefaultExtractor().Extract(page, "https://news.yahoo.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const dateline = "\nMOSCOW (Reuters) - Russia on Friday sent its strongest signal"
+	if !strings.Contains(a.Text, dateline) || strings.Count(a.Text, "\n") < 10 || strings.HasSuffix(a.Text, "\n") {
+		t.Errorf("text does not keep its paragraphs (want a line starting %q):\n%.600s", dateline[1:], a.Text)
+	}
+}
