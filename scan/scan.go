@@ -203,22 +203,31 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 		return res, ctx.Err()
 	}
 
+	if opt.KeepFeatures {
+		res.Items, res.Signatures = p.items, sigs
+	}
+	// From here on each stage's input is dropped once used, unless kept
+	// for the caller: at a million documents the signatures are 0.5 GB
+	// and the sets several, which the later stages' garbage collector
+	// would otherwise scan and work around.
+	items := p.items
+	p = nil
+
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
 	lsh := cluster.LSH{Bands: bands, Rows: rows, Hits: opt.BandHits, BucketCap: opt.BucketCap, Workers: workers}
 	cands, lst := lsh.Candidates(sigs, size, empty)
+	sigs = nil
 	res.Stats.LSH = lst
 	lap("lsh")
 
-	res.Pairs = verify(p.items, res.Docs, cands, opt, workers)
+	res.Pairs = verify(items, res.Docs, cands, opt, workers)
 	res.Stats.Verified = len(cands)
+	items, cands = nil, nil
 	lap("verify")
 
 	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed)
 	lap("stories")
-	if opt.KeepFeatures {
-		res.Items, res.Signatures = p.items, sigs
-	}
 	return res, ctx.Err()
 }
 
