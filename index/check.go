@@ -29,6 +29,10 @@ type CheckOptions struct {
 	FailOn      []string        // FailAnyCopy, FailNewStory, FailRate; any that holds fails the check
 	MaxCopyRate float64         // for FailRate
 	Allow       map[uint64]bool // content fingerprints of findings accepted before
+	// Window, when positive, pairs only documents dated at most this far
+	// apart (undated ones pair with all), in the dump and against the
+	// index, as scan's --window does.
+	Window time.Duration
 }
 
 // Finding is a new document that is a copy: of an indexed document, or of
@@ -101,11 +105,11 @@ func Check(ctx context.Context, ix *Index, b *Batch, opt CheckOptions) (*Report,
 	if err := ix.Prepare(b); err != nil {
 		return nil, err
 	}
-	dump, verified := dumpPairs(b)
+	dump, verified := dumpPairs(b, opt.Window)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	hits, qst, err := ix.Match(ctx, b)
+	hits, qst, err := ix.Match(ctx, b, opt.Window)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +124,8 @@ func Check(ctx context.Context, ix *Index, b *Batch, opt CheckOptions) (*Report,
 }
 
 // dumpPairs finds the copies inside the batch as a scan does, on the
-// prepared sets and signatures.
-func dumpPairs(b *Batch) ([]cluster.Match, int) {
+// prepared sets and signatures, pairing only documents within window.
+func dumpPairs(b *Batch, window time.Duration) ([]cluster.Match, int) {
 	p := b.Params
 	skip := make([]bool, len(b.Items))
 	for i, it := range b.Items {
@@ -133,6 +137,9 @@ func dumpPairs(b *Batch) ([]cluster.Match, int) {
 	var out []cluster.Match
 	for _, c := range cands {
 		x, y := int(c>>32), int(uint32(c))
+		if !cluster.WithinWindow(b.Docs[x].Date, b.Docs[y].Date, window) {
+			continue
+		}
 		if m, ok := cluster.Verify(&b.Items[x], &b.Items[y], x, y, vopt); ok {
 			out = append(out, m)
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/reprint-news/reprint/scan"
 )
@@ -421,5 +422,37 @@ func TestHashSet(t *testing.T) {
 				t.Fatalf("n=%d: has(%d) = %v", n, h, !want)
 			}
 		}
+	}
+}
+
+// TestCheckWindow: with a time window, no finding pairs documents dated
+// further apart, against the index or inside the dump, and the window
+// leaves out some of what the check finds without it.
+func TestCheckWindow(t *testing.T) {
+	p := testParams(0)
+	docs := generated(2000, 3)
+	split := 1600
+	ix, _ := build(t, p, docs[:split])
+	dated := map[string]time.Time{}
+	for _, d := range docs {
+		dated[d.ID] = d.Date
+	}
+	count := func(window time.Duration) int {
+		t.Helper()
+		rep, err := Check(context.Background(), ix, batchOf(t, p, docs[split:]), CheckOptions{FailOn: []string{FailRate}, MaxCopyRate: 1, Window: window})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rep.Findings {
+			a, b := dated[f.Doc], dated[f.Match.ID]
+			if window > 0 && !a.IsZero() && !b.IsZero() && (a.Sub(b) > window || b.Sub(a) > window) {
+				t.Errorf("window %v: %s (%v) paired with %s (%v)", window, f.Doc, a, f.Match.ID, b)
+			}
+		}
+		return len(rep.Findings)
+	}
+	all, day := count(0), count(12*time.Hour)
+	if day >= all || day == 0 {
+		t.Errorf("findings: %d without a window, %d with 12h; want fewer, and some", all, day)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/internal/radix"
@@ -69,9 +70,10 @@ func (ix *Index) Prepare(b *Batch) error {
 
 // Match finds the indexed documents each new document of b is a copy of
 // (or that are copies of it), verified as a scan verifies. b must have
-// been prepared. Hits are sorted by new document, then by indexed document
-// number.
-func (ix *Index) Match(ctx context.Context, b *Batch) ([]Hit, QueryStats, error) {
+// been prepared. With window > 0 only documents dated at most window apart
+// are paired (undated ones pair with all). Hits are sorted by new
+// document, then by indexed document number.
+func (ix *Index) Match(ctx context.Context, b *Batch, window time.Duration) ([]Hit, QueryStats, error) {
 	var st QueryStats
 	if !b.prepared {
 		return nil, st, fmt.Errorf("index: Match of a batch that was not prepared")
@@ -114,6 +116,9 @@ func (ix *Index) Match(ctx context.Context, b *Batch) ([]Hit, QueryStats, error)
 		}
 		for _, c := range cands[i:j] {
 			q := int(uint32(c))
+			if !cluster.WithinWindow(b.Docs[q].Date, r.Doc.Date, window) {
+				continue
+			}
 			if m, ok := cluster.Verify(&b.Items[q], &r.item, q, int(ref), vopt); ok {
 				hits = append(hits, Hit{Doc: q, Ref: r.Doc, Match: m})
 			}

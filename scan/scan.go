@@ -301,7 +301,7 @@ func verify(feats []cluster.Item, docs []Doc, cands []uint64, opt Options, worke
 			opt.progress("verify", min(int(done.Add(1))*chunk, len(cands)), len(cands))
 			for _, p := range cands[c*chunk : min(len(cands), (c+1)*chunk)] {
 				a, b := int(p>>32), int(uint32(p))
-				if !withinWindow(docs[a].Date, docs[b].Date, opt.Window) {
+				if !cluster.WithinWindow(docs[a].Date, docs[b].Date, opt.Window) {
 					continue
 				}
 				if m, ok := cluster.Verify(&feats[a], &feats[b], a, b, vopt); ok {
@@ -311,16 +311,6 @@ func verify(feats []cluster.Item, docs []Doc, cands []uint64, opt Options, worke
 		}
 	})
 	return slices.Concat(found...)
-}
-
-// withinWindow reports whether two documents may be paired under a time
-// window: both dated at most window apart, or either undated, or no window.
-func withinWindow(a, b time.Time, window time.Duration) bool {
-	if window <= 0 || a.IsZero() || b.IsZero() {
-		return true
-	}
-	d := a.Sub(b)
-	return -window <= d && d <= window
 }
 
 // parallel calls the function made by mk(), one per worker, for every

@@ -37,6 +37,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	outs := fs.StringArray("out", nil, "write findings to `FILE`, in the format of its extension (.json, .csv, .xml for JUnit); repeatable (default: JSON on stdout)")
 	format := fs.String("format", "", "findings format for every output, instead of the extension: json, csv or junit")
 	update := fs.Bool("update-index", false, "after a passing check, add the new documents to the index")
+	window := fs.String("window", "", "only pair articles dated at most `DURATION` apart, e.g. 72h or 7d (undated articles pair with all), as for scan")
 	in := addInputFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -48,6 +49,10 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opt := index.CheckOptions{MaxCopyRate: *maxRate}
 	if !(*maxRate >= 0 && *maxRate <= 1) {
 		return usageErr("check: --max-copy-rate must be in [0, 1], got %g", *maxRate)
+	}
+	var err error
+	if opt.Window, err = parseWindow(*window); err != nil {
+		return usageErr("check: --window: %v", err)
 	}
 	for _, r := range strings.Split(*failOn, ",") {
 		switch r = strings.TrimSpace(r); r {
@@ -68,7 +73,6 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	if *allow != "" {
-		var err error
 		if opt.Allow, err = readAllow(*allow); err != nil {
 			return &exitError{2, err}
 		}

@@ -191,6 +191,7 @@ func TestCheckCommand(t *testing.T) {
 		{[]string{"check", "--index", idx}, "need INPUT... and --index DIR"},
 		{[]string{"check", dump, "--index", idx, "--fail-on", "rate,dupes"}, `unknown rule "dupes"`},
 		{[]string{"check", dump, "--index", idx, "--max-copy-rate", "1.5"}, "--max-copy-rate must be in [0, 1]"},
+		{[]string{"check", dump, "--index", idx, "--window", "soon"}, "check: --window:"},
 		{[]string{"check", dump, "--index", idx, "--format", "yaml"}, "--format must be json, csv or junit"},
 		{[]string{"check", dump, "--index", idx, "--out", out("f.txt")}, "say the format"},
 		{[]string{"check", dump, "--index", out("nowhere")}, "nowhere"},
