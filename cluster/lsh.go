@@ -95,17 +95,20 @@ type LSH struct {
 // Candidates returns the distinct pairs of documents (i<j, packed as
 // i<<32|j, sorted) whose signatures agree on all rows of at least l.Hits
 // bands. sigs holds every document's signature, size values each, back to
-// back; skip[i] excludes document i (nothing to sign).
+// back; skip[i] excludes document i (nothing to sign). There may be at
+// most 2^31 documents.
 //
 // One band at a time, every document's band key and index are packed into
 // one uint64 (key<<32 | doc) in a flat slice that is sorted: equal keys
 // become runs, with no maps of slices and no per-bucket allocation. A run
 // of more than BucketCap documents is skipped and counted: it is chrome or
 // boilerplate that survived suppression, and its pairs would swamp
-// verification. Colliding pairs are counted in sorted runs merged as they
-// grow, so memory stays near the number of distinct pairs. Each worker
-// takes every Workers-th band and keeps its own counts; the counts are
-// summed at the end.
+// verification. Each band is sorted once, keeping only its buckets of two
+// or more documents. Colliding pairs are counted from those in sorted runs
+// merged as they grow, so memory stays near the number of distinct pairs;
+// in a large corpus the pairs are counted in passes over disjoint parts of
+// the pair space. Each worker takes every Workers-th band and keeps its
+// own counts; the counts are summed at the end.
 func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStats) {
 	st := LSHStats{Bands: l.Bands, Rows: l.Rows, Hits: l.Hits}
 	for _, s := range skip {
@@ -114,6 +117,22 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 		}
 	}
 	workers := min(max(1, l.Workers), max(1, l.Bands))
+	// Each worker sorts its bands once and keeps only the buckets of two
+	// or more documents (few, next to every document's key in every
+	// band); the passes below reread those.
+	shares := make([]buckets, workers)
+	stats := make([]LSHStats, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			shares[w] = l.bucketize(sigs, size, skip, w, workers, &stats[w])
+		})
+	}
+	wg.Wait()
+	for _, s := range stats {
+		st.Oversized += s.Oversized
+		st.OversizedDocs += s.OversizedDocs
+	}
 	// Pairs that collide once are most of the collisions and are counted
 	// only to be dropped: in a large corpus, count them in passes over
 	// disjoint parts of the pair space (by the first document's index) so
@@ -122,21 +141,15 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	var pairs []uint64
 	for pass := range passes {
 		accs := make([]pairCounts, workers)
-		stats := make([]LSHStats, workers)
-		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
-				accs[w] = l.collide(sigs, size, skip, w, workers, pass, passes, &stats[w])
+				accs[w] = shares[w].collide(pass, passes)
 			})
 		}
 		wg.Wait()
 		acc := accs[0]
 		for w := 1; w < workers; w++ {
 			acc = acc.add(accs[w])
-		}
-		for _, s := range stats {
-			st.Oversized += s.Oversized
-			st.OversizedDocs += s.OversizedDocs
 		}
 		for i, p := range acc.pairs {
 			if int(acc.n[i]) >= l.Hits {
@@ -150,13 +163,25 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	return pairs, st
 }
 
-// collide counts, over bands first, first+step, ..., for the pairs whose
-// first document is pass modulo passes, the bands they collide in.
-func (l LSH) collide(sigs []uint32, size int, skip []bool, first, step, pass, passes int, st *LSHStats) pairCounts {
+// buckets are the colliding buckets of some bands: the documents of each
+// bucket of 2 to BucketCap documents, increasing, back to back, the last
+// of each bucket marked with lastInBucket (most buckets hold two
+// documents, so a separate array of bucket ends would cost as much again).
+type buckets struct {
+	docs []uint32
+}
+
+// lastInBucket marks the last document of a bucket; document indexes stay
+// below it.
+const lastInBucket = 1 << 31
+
+// bucketize sorts bands first, first+step, ... by key and keeps their
+// colliding buckets; oversized buckets are counted in st and dropped.
+func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st *LSHStats) buckets {
 	n, rows := len(skip), l.Rows
 	entries := make([]uint64, 0, n)
-	var raw, buf []uint64
-	var acc, spare pairCounts // merged into each other in turn, reusing memory
+	var buf []uint64
+	var bk buckets
 	for b := first; b < l.Bands; b += step {
 		entries = entries[:0]
 		for i := range n {
@@ -173,31 +198,52 @@ func (l LSH) collide(sigs []uint32, size int, skip []bool, first, step, pass, pa
 			}
 			switch run := j - i; {
 			case run > l.BucketCap:
-				if pass == 0 {
-					st.Oversized++
-					st.OversizedDocs += run
-				}
+				st.Oversized++
+				st.OversizedDocs += run
 			case run > 1:
-				for x := i; x < j; x++ {
-					if int(uint32(entries[x]))%passes != pass {
-						continue
-					}
-					for y := x + 1; y < j; y++ {
-						raw = append(raw, entries[x]<<32|entries[y]&(1<<32-1))
-					}
+				for _, e := range entries[i:j] {
+					bk.docs = append(bk.docs, uint32(e))
 				}
+				bk.docs[len(bk.docs)-1] |= lastInBucket
 			}
 			i = j
 		}
+	}
+	return bk
+}
+
+// collide counts, for the pairs whose first document is pass modulo
+// passes, the buckets they share: the bands they collide in.
+func (bk *buckets) collide(pass, passes int) pairCounts {
+	var raw, buf []uint64
+	var acc, spare pairCounts // merged into each other in turn, reusing memory
+	for start := 0; start < len(bk.docs); {
+		end := start
+		for bk.docs[end]&lastInBucket == 0 {
+			end++
+		}
+		end++
+		docs := bk.docs[start:end]
+		start = end
+		for x, a := range docs {
+			a &^= lastInBucket
+			if int(a)%passes != pass {
+				continue
+			}
+			for _, b := range docs[x+1:] {
+				raw = append(raw, uint64(a)<<32|uint64(b&^lastInBucket))
+			}
+		}
 		// A true copy collides in many bands: fold the raw pairs into the
 		// counts whenever they outgrow them.
-		if len(raw) > max(1<<20, len(acc.pairs)) || b+step >= l.Bands {
+		if len(raw) > max(1<<20, len(acc.pairs)) {
 			buf = radix.Sort64(raw, buf)
 			acc, spare = acc.merge(raw, spare), acc
 			raw = raw[:0]
 		}
 	}
-	return acc
+	buf = radix.Sort64(raw, buf)
+	return acc.merge(raw, spare)
 }
 
 // docsPerPass sets the number of passes Candidates makes over the pair
