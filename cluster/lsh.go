@@ -242,7 +242,7 @@ func (bk *buckets) collide(pass, passes int) pairCounts {
 			raw = raw[:0]
 		}
 	}
-	buf = radix.Sort64(raw, buf)
+	radix.Sort64(raw, buf)
 	return acc.merge(raw, spare)
 }
 
