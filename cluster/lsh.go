@@ -140,7 +140,7 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	passes := 1 + len(skip)/docsPerPass
 	var pairs []uint64
 	for pass := range passes {
-		accs := make([]pairCounts, workers)
+		accs := make([]PairCounts, workers)
 		for w := range workers {
 			wg.Go(func() {
 				accs[w] = shares[w].collide(pass, passes)
@@ -151,12 +151,12 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 		for w := 1; w < workers; w++ {
 			acc = acc.add(accs[w])
 		}
-		for i, p := range acc.pairs {
-			if int(acc.n[i]) >= l.Hits {
+		for i, p := range acc.Pairs {
+			if int(acc.N[i]) >= l.Hits {
 				pairs = append(pairs, p)
 			}
 		}
-		st.Collisions += len(acc.pairs)
+		st.Collisions += len(acc.Pairs)
 	}
 	radix.Sort64(pairs, nil)
 	st.Candidates = len(pairs)
@@ -214,9 +214,9 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 
 // collide counts, for the pairs whose first document is pass modulo
 // passes, the buckets they share: the bands they collide in.
-func (bk *buckets) collide(pass, passes int) pairCounts {
+func (bk *buckets) collide(pass, passes int) PairCounts {
 	var raw, buf []uint64
-	var acc, spare pairCounts // merged into each other in turn, reusing memory
+	var acc, spare PairCounts // merged into each other in turn, reusing memory
 	for start := 0; start < len(bk.docs); {
 		end := start
 		for bk.docs[end]&lastInBucket == 0 {
@@ -236,68 +236,71 @@ func (bk *buckets) collide(pass, passes int) pairCounts {
 		}
 		// A true copy collides in many bands: fold the raw pairs into the
 		// counts whenever they outgrow them.
-		if len(raw) > max(1<<20, len(acc.pairs)) {
+		if len(raw) > max(1<<20, len(acc.Pairs)) {
 			buf = radix.Sort64(raw, buf)
-			acc, spare = acc.merge(raw, spare), acc
+			acc, spare = acc.Merge(raw, spare), acc
 			raw = raw[:0]
 		}
 	}
 	radix.Sort64(raw, buf)
-	return acc.merge(raw, spare)
+	return acc.Merge(raw, spare)
 }
 
 // docsPerPass sets the number of passes Candidates makes over the pair
 // space: one per this many documents.
 var docsPerPass = 250_000
 
-// pairCounts is a sorted set of pairs with how many bands each collided in.
-type pairCounts struct {
-	pairs []uint64
-	n     []uint32
+// PairCounts is a sorted set of pairs of documents (packed a<<32|b) with
+// how many bands each collided in. Callers that collect colliding pairs
+// (Candidates; a persistent index's queries) fold them in with Merge.
+type PairCounts struct {
+	Pairs []uint64
+	N     []uint32
 }
 
-// merge returns the counts with sorted raw pairs (with repeats) added,
-// built in out's memory.
-func (c pairCounts) merge(raw []uint64, out pairCounts) pairCounts {
-	out.pairs, out.n = out.pairs[:0], out.n[:0]
+// Merge returns the counts with sorted raw pairs (with repeats) added,
+// built in out's memory (out may be a spare PairCounts to reuse, or the
+// zero value).
+func (c PairCounts) Merge(raw []uint64, out PairCounts) PairCounts {
+	out.Pairs, out.N = out.Pairs[:0], out.N[:0]
 	i, j := 0, 0
-	for i < len(c.pairs) || j < len(raw) {
+	for i < len(c.Pairs) || j < len(raw) {
 		var p uint64
 		var k uint32
 		switch {
-		case j == len(raw) || i < len(c.pairs) && c.pairs[i] < raw[j]:
-			p, k = c.pairs[i], c.n[i]
+		case j == len(raw) || i < len(c.Pairs) && c.Pairs[i] < raw[j]:
+			p, k = c.Pairs[i], c.N[i]
 			i++
-		case i == len(c.pairs) || raw[j] < c.pairs[i]:
+		case i == len(c.Pairs) || raw[j] < c.Pairs[i]:
 			p = raw[j]
 		default: // equal
-			p, k = c.pairs[i], c.n[i]
+			p, k = c.Pairs[i], c.N[i]
 			i++
 		}
 		for j < len(raw) && raw[j] == p {
 			k++
 			j++
 		}
-		out.pairs = append(out.pairs, p)
-		out.n = append(out.n, k)
+		out.Pairs = append(out.Pairs, p)
+		out.N = append(out.N, k)
 	}
 	return out
 }
 
 // add returns the counts of c and d summed, in new memory.
-func (c pairCounts) add(d pairCounts) pairCounts {
-	out := pairCounts{pairs: make([]uint64, 0, len(c.pairs)+len(d.pairs)), n: make([]uint32, 0, len(c.pairs)+len(d.pairs))}
+func (c PairCounts) add(d PairCounts) PairCounts {
+	out := PairCounts{Pairs: make([]uint64, 0, len(c.Pairs)+len(d.Pairs)), N: make([]uint32, 0, len(c.Pairs)+len(d.Pairs))}
 	i, j := 0, 0
-	for i < len(c.pairs) || j < len(d.pairs) {
+	for i < len(c.Pairs) || j < len(d.Pairs) {
 		switch {
-		case j == len(d.pairs) || i < len(c.pairs) && c.pairs[i] < d.pairs[j]:
-			out.pairs, out.n = append(out.pairs, c.pairs[i]), append(out.n, c.n[i])
+		case j == len(d.Pairs) || i < len(c.Pairs) && c.Pairs[i] < d.Pairs[j]:
+			out.Pairs, out.N = append(out.Pairs, c.Pairs[i]), append(out.N, c.N[i])
 			i++
-		case i == len(c.pairs) || d.pairs[j] < c.pairs[i]:
-			out.pairs, out.n = append(out.pairs, d.pairs[j]), append(out.n, d.n[j])
+		case i == len(c.Pairs) || d.Pairs[j] < c.Pairs[i]:
+			out.Pairs, out.N = append(out.Pairs, d.Pairs[j]), append(out.N, d.N[j])
 			j++
 		default:
-			out.pairs, out.n = append(out.pairs, c.pairs[i]), append(out.n, c.n[i]+d.n[j])
+			out.Pairs, out.N = append(out.Pairs, c.Pairs[i]), append(out.N, c.N[i]+d.N[j])
 			i++
 			j++
 		}

@@ -109,14 +109,14 @@ func TestCandidatesHits(t *testing.T) {
 }
 
 func TestPairCountsMerge(t *testing.T) {
-	var c pairCounts
-	var spare pairCounts
-	c, spare = c.merge([]uint64{1, 1, 5, 9, 9, 9}, spare), c
-	c = c.merge([]uint64{0, 5, 5, 10}, spare)
+	var c PairCounts
+	var spare PairCounts
+	c, spare = c.Merge([]uint64{1, 1, 5, 9, 9, 9}, spare), c
+	c = c.Merge([]uint64{0, 5, 5, 10}, spare)
 	wantP := []uint64{0, 1, 5, 9, 10}
 	wantN := []uint32{1, 2, 3, 3, 1}
-	if !slices.Equal(c.pairs, wantP) || !slices.Equal(c.n, wantN) {
-		t.Errorf("merge: pairs %v counts %v, want %v %v", c.pairs, c.n, wantP, wantN)
+	if !slices.Equal(c.Pairs, wantP) || !slices.Equal(c.N, wantN) {
+		t.Errorf("merge: pairs %v counts %v, want %v %v", c.Pairs, c.N, wantP, wantN)
 	}
 }
 

@@ -151,7 +151,7 @@ func (s *segment) candidates(ctx context.Context, b *Batch, p Params, st *QueryS
 	var queries []uint64 // key<<32 | new document
 	var raw []uint64     // new<<32 | local document, one per band collision
 	var sortBuf []uint64
-	var counts pairCounts
+	var counts, spare cluster.PairCounts // merged into each other in turn, reusing memory
 	buf := make([]byte, 8*blockLen)
 	var blk, bucket []uint64
 	for band := range int(p.Bands) {
@@ -212,51 +212,19 @@ func (s *segment) candidates(ctx context.Context, b *Batch, p Params, st *QueryS
 		}
 		// Fold the raw collisions into the counts whenever they outgrow
 		// them, as cluster.LSH.Candidates does.
-		if len(raw) > max(1<<20, len(counts.pairs)) || band == int(p.Bands)-1 {
+		if len(raw) > max(1<<20, len(counts.Pairs)) || band == int(p.Bands)-1 {
 			sortBuf = radix.Sort64(raw, sortBuf)
-			counts = counts.merge(raw)
+			counts, spare = counts.Merge(raw, spare), counts
 			raw = raw[:0]
 		}
 	}
 	var out []uint64
-	for i, pr := range counts.pairs {
-		if counts.n[i] >= p.BandHits {
+	for i, pr := range counts.Pairs {
+		if counts.N[i] >= p.BandHits {
 			out = append(out, pr+uint64(s.base))
 		}
 	}
 	return out, nil
-}
-
-// pairCounts is a sorted set of pairs with the number of bands each
-// collided in.
-type pairCounts struct {
-	pairs []uint64
-	n     []uint32
-}
-
-// merge returns c with the sorted raw pairs (with repeats) counted in.
-func (c pairCounts) merge(raw []uint64) pairCounts {
-	var out pairCounts
-	out.pairs = make([]uint64, 0, len(c.pairs)+len(raw)/2)
-	out.n = make([]uint32, 0, cap(out.pairs))
-	i, j := 0, 0
-	for i < len(c.pairs) || j < len(raw) {
-		var p uint64
-		var k uint32
-		if j == len(raw) || i < len(c.pairs) && c.pairs[i] <= raw[j] {
-			p, k = c.pairs[i], c.n[i]
-			i++
-		} else {
-			p = raw[j]
-		}
-		for j < len(raw) && raw[j] == p {
-			k++
-			j++
-		}
-		out.pairs = append(out.pairs, p)
-		out.n = append(out.n, k)
-	}
-	return out
 }
 
 // templateCache filters indexed sets with the template shingles known
