@@ -198,13 +198,11 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	}
 	res.Stats.Spilled = dir.Spilled()
 	lap("sign")
-	if opt.KeepFeatures && opt.FeaturesOnly {
-		res.Items, res.Signatures = p.items, sigs
-		return res, ctx.Err()
-	}
-
 	if opt.KeepFeatures {
 		res.Items, res.Signatures = p.items, sigs
+		if opt.FeaturesOnly {
+			return res, ctx.Err()
+		}
 	}
 	// From here on each stage's input is dropped once used, unless kept
 	// for the caller: at a million documents the signatures are 0.5 GB

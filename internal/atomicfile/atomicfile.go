@@ -11,7 +11,19 @@ import (
 // if fill and every step after it succeed; the directory is synced after
 // the rename. On error the temporary file is removed and path is left as
 // it was (the old file, or none). The file gets mode 0644.
-func Write(path string, fill func(*os.File) error) (err error) {
+func Write(path string, fill func(*os.File) error) error {
+	return write(path, fill, true)
+}
+
+// WriteUnsynced is Write without the syncs: readers never see a partial
+// file under path, but a crash of the machine may leave it empty. It is
+// for many small files that can be made again, where syncing each one
+// costs more than making it.
+func WriteUnsynced(path string, fill func(*os.File) error) error {
+	return write(path, fill, false)
+}
+
+func write(path string, fill func(*os.File) error, durable bool) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
@@ -28,8 +40,10 @@ func Write(path string, fill func(*os.File) error) (err error) {
 	if err = f.Chmod(0o644); err != nil {
 		return err
 	}
-	if err = f.Sync(); err != nil {
-		return err
+	if durable {
+		if err = f.Sync(); err != nil {
+			return err
+		}
 	}
 	if err = f.Close(); err != nil {
 		return err
@@ -37,7 +51,9 @@ func Write(path string, fill func(*os.File) error) (err error) {
 	if err = os.Rename(f.Name(), path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	if durable {
+		syncDir(filepath.Dir(path))
+	}
 	return nil
 }
 

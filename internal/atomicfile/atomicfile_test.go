@@ -8,14 +8,20 @@ import (
 )
 
 func TestWrite(t *testing.T) {
+	for name, write := range map[string]func(string, func(*os.File) error) error{"synced": Write, "unsynced": WriteUnsynced} {
+		t.Run(name, func(t *testing.T) { testWrite(t, write) })
+	}
+}
+
+func testWrite(t *testing.T, write func(string, func(*os.File) error) error) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.txt")
-	if err := Write(path, func(f *os.File) error { _, err := f.WriteString("old"); return err }); err != nil {
+	if err := write(path, func(f *os.File) error { _, err := f.WriteString("old"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	// A failing fill leaves the old file and no temporary file.
 	boom := errors.New("boom")
-	err := Write(path, func(f *os.File) error {
+	err := write(path, func(f *os.File) error {
 		f.WriteString("half of the new")
 		return boom
 	})
@@ -25,7 +31,7 @@ func TestWrite(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "old" {
 		t.Errorf("after a failed write the file holds %q, want the old content", b)
 	}
-	if err := Write(path, func(f *os.File) error { _, err := f.WriteString("new"); return err }); err != nil {
+	if err := write(path, func(f *os.File) error { _, err := f.WriteString("new"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {

@@ -2,7 +2,8 @@ package html
 
 import (
 	"os"
-	"path/filepath"
+
+	"github.com/reprint-news/reprint/internal/atomicfile"
 )
 
 // writePage writes a story page atomically: into a temporary file in the
@@ -13,25 +14,9 @@ import (
 // The pages are derived from the scan's outputs (which are synced) and
 // can be written again; the index, which links them, is written after
 // them with report.WriteFile.
-func writePage(path string, page []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
+func writePage(path string, page []byte) error {
+	return atomicfile.WriteUnsynced(path, func(f *os.File) error {
+		_, err := f.Write(page)
 		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(page); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	})
 }
