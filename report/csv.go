@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reprint-news/reprint/cluster"
+	"github.com/reprint-news/reprint/corpus"
 	"github.com/reprint-news/reprint/scan"
 )
 
@@ -52,6 +53,16 @@ func Rejected(w io.Writer, r *scan.Result) error {
 	return writeCSV(w, []string{"source", "line_or_record", "id", "reason"}, len(r.Rejected), func(i int) []string {
 		x := r.Rejected[i]
 		return []string{x.Source, strconv.Itoa(x.Line), x.ID, x.Reason}
+	})
+}
+
+// Warnings writes warnings.csv: the input documents read despite a
+// problem (such as an HTML page read as all its visible text), and what it
+// was.
+func Warnings(w io.Writer, warnings []corpus.Warning) error {
+	return writeCSV(w, []string{"source", "line_or_record", "id", "warning"}, len(warnings), func(i int) []string {
+		x := warnings[i]
+		return []string{x.Source, strconv.Itoa(x.Line), x.ID, x.Msg}
 	})
 }
 

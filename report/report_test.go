@@ -111,3 +111,15 @@ func TestWriteFileIsAtomic(t *testing.T) {
 		t.Errorf("mode %v, want 0644", st.Mode().Perm())
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	var b bytes.Buffer
+	err := Warnings(&b, []corpus.Warning{{Source: "pages/a.html", ID: "a.html", Msg: "main-text extraction failed, reading all visible text"}, {Source: "crawl.warc", Line: 3, ID: "urn:x", Msg: `a "quoted", comma`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "source,line_or_record,id,warning\npages/a.html,0,a.html,\"main-text extraction failed, reading all visible text\"\ncrawl.warc,3,urn:x,\"a \"\"quoted\"\", comma\"\n"
+	if b.String() != want {
+		t.Errorf("warnings.csv = %q, want %q", b.String(), want)
+	}
+}

@@ -29,15 +29,7 @@ func reprint(t *testing.T, stdin string, args ...string) (int, string, string) {
 // the header and that every row is there.
 func readAssignments(t *testing.T, path string) ([]string, map[string]string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, path)
 	if len(rows) == 0 || strings.Join(rows[0], ",") != "doc_id,story_id" {
 		t.Fatalf("%s: header %v", path, rows[:1])
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -125,7 +123,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdout = stderr
 	} else if err := writeScan(*out, res); err != nil {
 		return &exitError{2, err}
-	} else if err := report.WriteFile(filepath.Join(*out, "warnings.csv"), func(w io.Writer) error { return writeWarnings(w, warnings) }); err != nil {
+	} else if err := report.WriteFile(filepath.Join(*out, "warnings.csv"), func(w io.Writer) error { return report.Warnings(w, warnings) }); err != nil {
 		return &exitError{2, fmt.Errorf("writing warnings.csv: %w", err)}
 	}
 	if *out != "" && *htmlReport {
@@ -153,22 +151,6 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // maxWarnings is how many warnings a scan prints as they come; all of
 // them go to warnings.csv.
 const maxWarnings = 20
-
-// writeWarnings writes warnings.csv: documents read despite a problem,
-// such as an HTML page read as visible text.
-func writeWarnings(w io.Writer, warnings []corpus.Warning) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"source", "line_or_record", "id", "warning"}); err != nil {
-		return err
-	}
-	for _, x := range warnings {
-		if err := cw.Write([]string{x.Source, strconv.Itoa(x.Line), x.ID, x.Msg}); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
 
 // inputSummary adds to the summary what reading HTML pages and WARC
 // crawls did, when there were any.
