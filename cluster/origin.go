@@ -152,7 +152,7 @@ func direction(copyDate, srcDate time.Time, c, back float64) (float64, string) {
 
 // sourceMargin is how much more of a copy a later member must hold than
 // an earlier one to be named its source: copy-of-copy needs evidence.
-var sourceMargin = 0.1
+const sourceMargin = 0.1
 
 func day(t time.Time) string {
 	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {

@@ -74,25 +74,20 @@ func (trafilaturaExtractor) Extract(page []byte, pageURL string) (Article, error
 // nodeText is the text of the tree at n, a line per block element (as
 // visibleText makes it), hidden elements left out.
 func nodeText(n *html.Node) string {
-	var b strings.Builder
-	lineEnd := func() {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-			b.WriteByte('\n')
-		}
-	}
+	var b blockText
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(collapseSpace(n.Data))
+			b.text(n.Data)
 			return
 		case html.ElementNode:
 			if hiddenTags[n.Data] {
 				return
 			}
 			if blockTags[n.Data] {
-				lineEnd()
-				defer lineEnd()
+				b.lineEnd()
+				defer b.lineEnd()
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -100,8 +95,23 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return strings.TrimSuffix(cleanLines(b.String()), "\n")
+	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// blockText gathers text a line per block element: runs of white space
+// collapsed, and a line ended at each block boundary (once).
+type blockText struct{ b strings.Builder }
+
+func (t *blockText) text(s string) { t.b.WriteString(collapseSpace(s)) }
+
+func (t *blockText) lineEnd() {
+	if t.b.Len() > 0 && !strings.HasSuffix(t.b.String(), "\n") {
+		t.b.WriteByte('\n')
+	}
+}
+
+// String returns the text gathered, one trimmed non-empty line each.
+func (t *blockText) String() string { return cleanLines(t.b.String()) }
 
 // VisibleText returns the extractor Read falls back to: every piece of
 // text a browser would show (outside script, style, template and the
@@ -139,22 +149,17 @@ var blockTags = map[string]bool{
 // end at their end tag by definition).
 func visibleText(page []byte) Article {
 	var a Article
-	var b strings.Builder
+	var b blockText
 	z := html.NewTokenizer(bytes.NewReader(page))
 	hidden := 0        // depth of hidden elements around the current token
 	inTitle := false   // inside <title>
 	var title []byte   // the <title> text
 	var dates []string // candidate dates, best first
-	lineEnd := func() {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-			b.WriteByte('\n')
-		}
-	}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			a.Text = cleanLines(b.String())
+			a.Text = b.String()
 			if a.Title == "" {
 				a.Title = collapse(string(title))
 			}
@@ -192,7 +197,7 @@ func visibleText(page []byte) Article {
 				hidden++
 			}
 			if blockTags[tag] {
-				lineEnd()
+				b.lineEnd()
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -203,14 +208,14 @@ func visibleText(page []byte) Article {
 				hidden--
 			}
 			if blockTags[tag] {
-				lineEnd()
+				b.lineEnd()
 			}
 		case html.TextToken:
 			switch {
 			case inTitle:
 				title = append(title, z.Text()...)
 			case hidden == 0:
-				b.WriteString(collapseSpace(string(z.Text())))
+				b.text(string(z.Text()))
 			}
 		}
 	}
