@@ -69,15 +69,19 @@ func quality(arts []synth.Article, res *Result) string {
 		merged, all := eval.Together(apart[k], pred)
 		fmt.Fprintf(&b, "%-12s pairs %5d  kept apart %.4f\n", k, all, 1-ratio(merged, all))
 	}
-	direction(&b, arts, res)
-	creditScores(&b, arts, res)
+	index := map[string]int{} // document ID -> position
+	for i, a := range arts {
+		index[a.ID] = i
+	}
+	direction(&b, arts, index, res)
+	creditScores(&b, arts, index, res)
 	return b.String()
 }
 
 // creditScores scores the agencies found in each text against those the
 // generator wrote (datelines, credit lines), and the uncredited-copy flag
 // against the truth: a copy crediting nothing of a source that credits.
-func creditScores(b *bytes.Buffer, arts []synth.Article, res *Result) {
+func creditScores(b *bytes.Buffer, arts []synth.Article, index map[string]int, res *Result) {
 	var truth, found, right int
 	for i, a := range arts {
 		truth += len(a.Credits)
@@ -89,10 +93,6 @@ func creditScores(b *bytes.Buffer, arts []synth.Article, res *Result) {
 		}
 	}
 	fmt.Fprintf(b, "credits      docs %5d  credited %d  precision %.4f  recall %.4f\n", len(arts), truth, ratio(int64(right), int64(found)), ratio(int64(right), int64(truth)))
-	index := map[string]int{}
-	for i, a := range arts {
-		index[a.ID] = i
-	}
 	var flagged, real, both int
 	for _, st := range res.Stories {
 		for _, l := range st.Links {
@@ -118,11 +118,7 @@ func creditScores(b *bytes.Buffer, arts []synth.Article, res *Result) {
 // copies and rewrites found in a story: how often the link points at the
 // true source, and how often it points the wrong way (at a document that
 // was copied from this one), apart for pairs with both dates known.
-func direction(b *bytes.Buffer, arts []synth.Article, res *Result) {
-	index := map[string]int{}
-	for i, a := range arts {
-		index[a.ID] = i
-	}
+func direction(b *bytes.Buffer, arts []synth.Article, index map[string]int, res *Result) {
 	type count struct{ n, exact, reversed int }
 	var dated, undated count
 	for _, st := range res.Stories {
