@@ -57,6 +57,7 @@ type alias struct {
 var (
 	names   []string             // canonical names, sorted
 	byFirst [256][]*alias        // aliases by first byte (both cases when folded), longest first
+	first   [256]bool            // byFirst[c] is not empty
 	starts  [1 << 16 / 64]uint64 // hashed set of the first three bytes of every alias spelling
 	nameIdx map[string]int       // canonical name -> index into names
 )
@@ -91,6 +92,7 @@ func init() {
 	for i := range byFirst {
 		l := byFirst[i]
 		sort.SliceStable(l, func(a, b int) bool { return len(l[a].s) > len(l[b].s) })
+		first[i] = len(l) > 0
 	}
 }
 

@@ -161,8 +161,9 @@ func (f *finder) scanAliases() {
 		c := text[i]
 		// Every alias that starts with an ASCII byte needs a word boundary
 		// before it, so mid-word ASCII bytes are not looked up; nor are
-		// positions whose first three bytes start no alias.
-		if (!prevWord || c >= utf8.RuneSelf) && mayStartAlias(text, i) {
+		// bytes that start no alias (spaces, punctuation, most letters),
+		// nor positions whose first three bytes start none.
+		if first[c] && (!prevWord || c >= utf8.RuneSelf) && mayStartAlias(text, i) {
 			if a := matchAt(text, i, byFirst[c], prevWord); a != nil {
 				j := i + len(a.s)
 				ctx := i
@@ -178,7 +179,7 @@ func (f *finder) scanAliases() {
 		if c < utf8.RuneSelf {
 			i++
 			if prevWord = asciiWordTab[c]; prevWord {
-				for i < len(text) && text[i] < utf8.RuneSelf && asciiWordTab[text[i]] {
+				for i < len(text) && asciiWordTab[text[i]] {
 					i++
 				}
 			}
@@ -200,8 +201,10 @@ func mayStartAlias(text string, i int) bool {
 	return starts[k/64]&(1<<(k%64)) != 0
 }
 
-var asciiWordTab = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
+// asciiWordTab[c] reports whether c is an ASCII word byte; false for
+// every byte of a multi-byte character.
+var asciiWordTab = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
 		t[c] = asciiWord(byte(c))
 	}
 	return t

@@ -3,14 +3,15 @@ package radix
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
 func TestSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var buf []uint32
-	for _, n := range []int{0, 1, 2, 63, 64, 65, 1000, 100_000} {
-		for _, spread := range []uint32{1<<32 - 1, 255, 1 << 16, 3} {
+	for _, n := range []int{0, 1, 2, 63, 64, 65, 127, 128, 1000, bucketMax, bucketMax + 1, 100_000} {
+		for _, spread := range []uint32{1<<32 - 1, 255, 1 << 16, 3, 1 << 28} {
 			a := make([]uint32, n)
 			for i := range a {
 				a[i] = r.Uint32()
@@ -44,7 +45,7 @@ func TestSortNoAllocsWithBuffer(t *testing.T) {
 }
 
 func BenchmarkSort(b *testing.B) {
-	for _, n := range []int{600, 1 << 20} {
+	for _, n := range []int{600, 5000, 1 << 20} {
 		r := rand.New(rand.NewPCG(5, 6))
 		src := make([]uint32, n)
 		for i := range src {
@@ -73,7 +74,7 @@ func itoa(n int) string {
 	if n >= 1<<20 {
 		return "1M"
 	}
-	return "600"
+	return strconv.Itoa(n)
 }
 
 func TestSort64(t *testing.T) {
@@ -92,5 +93,24 @@ func TestSort64(t *testing.T) {
 				t.Fatalf("n=%d mask=%x: not sorted", n, mask)
 			}
 		}
+	}
+}
+
+// BenchmarkSort64Entries sorts what template learning sorts: one hash
+// partition's (hash, outlet) entries, the hash's top byte shared and
+// outlet IDs below 200.
+func BenchmarkSort64Entries(b *testing.B) {
+	const n = 250_000
+	r := rand.New(rand.NewPCG(9, 10))
+	src := make([]uint64, n)
+	for i := range src {
+		src[i] = uint64(0x2a<<24|r.Uint32N(1<<24))<<32 | uint64(r.UintN(200))
+	}
+	a := make([]uint64, n)
+	b.SetBytes(8 * n)
+	var buf []uint64
+	for b.Loop() {
+		copy(a, src)
+		buf = Sort64(a, buf)
 	}
 }
