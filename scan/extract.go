@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"slices"
 	"sync"
@@ -21,8 +22,17 @@ import (
 const endsFor = 50
 
 // parts is the number of hash-space partitions template counts are
-// spilled into: learning holds one partition in memory at a time.
+// spilled into: learning holds one partition in memory at a time. A
+// partition holds the hashes whose top byte is its number.
 const parts = 256
+
+// A template count (shingle h seen in a document of outlet id) is logged
+// in its partition as one word, h's low 24 bits and the ID in the low
+// byte, when the ID is below wideID; otherwise as two, the first with
+// wideID in the low byte and the second the ID. Outlets are numbered in
+// order of first appearance, so the large outlets, which give most of the
+// counts, nearly always fit one word: half the memory and spill of pairs.
+const wideID = 0xff
 
 type job struct {
 	i            int
@@ -39,7 +49,7 @@ type shingled struct {
 
 // pass1 is what the first pass over the input leaves: per document its
 // metadata and page ends, the shingle sets in input order (sets: length,
-// then hashes), and the template counts (parts logs of Entry pairs).
+// then hashes), and the template counts (parts logs, see wideID).
 type pass1 struct {
 	docs  []Doc
 	items []cluster.Item
@@ -169,8 +179,16 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 	seen[fp] = true
 	id := p.tmpl.OutletID(outlet)
 	p.tmpl.Count(id)
+	if id < wideID {
+		for _, h := range set {
+			if err := p.parts[h>>24].Append1(h<<8 | id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, h := range set {
-		if err := p.parts[h>>24].AppendPair(h, id); err != nil {
+		if err := p.parts[h>>24].AppendPair(h<<8|wideID, id); err != nil {
 			return err
 		}
 	}
@@ -193,7 +211,7 @@ func (p *pass1) learn(workers int) error {
 	go parallel(parts, workers, func() func(int) {
 		var buf []uint64
 		return func(i int) {
-			entries, err := readPartition(p.parts[i])
+			entries, err := readPartition(p.parts[i], i)
 			buf = radix.Sort64(entries, buf)
 			out[i] <- found{p.tmpl.Find(nil, entries), err}
 		}
@@ -211,27 +229,40 @@ func (p *pass1) learn(workers int) error {
 	return err
 }
 
-// readPartition reads one partition's (hash, outlet) pairs as Entry values
-// and frees the log.
-func readPartition(l *spool.Log) ([]uint64, error) {
+// readPartition reads partition part's template counts (see wideID) as
+// Entry values and frees the log.
+func readPartition(l *spool.Log, part int) ([]uint64, error) {
 	defer l.Free()
 	r, err := l.Drain()
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]uint64, 0, l.Len()/2)
+	entries := make([]uint64, 0, l.Len())
+	top := uint32(part) << 24
+	wide := false // the last word read wants the ID in the next
+	var h uint32
 	for {
 		c, err := r.Chunk()
 		if err == io.EOF {
+			if wide {
+				return nil, fmt.Errorf("scan: template counts of partition %d end in the middle of an entry", part)
+			}
 			return entries, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		// Pairs never straddle chunks: ChunkLen is even and pairs are
-		// appended whole.
-		for k := 0; k+1 < len(c); k += 2 {
-			entries = append(entries, shingle.Entry(c[k], c[k+1]))
+		// A two-word entry may straddle chunks.
+		for _, w := range c {
+			switch {
+			case wide:
+				entries = append(entries, shingle.Entry(h, w))
+				wide = false
+			case w&0xff == wideID:
+				h, wide = top|w>>8, true
+			default:
+				entries = append(entries, shingle.Entry(top|w>>8, w&0xff))
+			}
 		}
 	}
 }
