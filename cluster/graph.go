@@ -124,31 +124,14 @@ func (g *copyGraph) Weight(x, y int64) (float64, bool) {
 // chain them into one. Groups are returned ordered by their first member,
 // members in increasing order; documents without copies are groups of one.
 func Groups(n int, matches []Match, seed uint64) [][]int {
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	root := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	for _, m := range matches {
-		ra, rb := root(m.A), root(m.B)
-		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
-	}
+	root := Components(n, matches)
 	comps := make(map[int][]int)
-	for i := range n {
-		r := root(i)
+	for i, r := range root {
 		comps[r] = append(comps[r], i)
 	}
 	edges := make(map[int][]Match)
 	for _, m := range matches {
-		r := root(m.A)
+		r := root[m.A]
 		edges[r] = append(edges[r], m)
 	}
 	var groups [][]int
@@ -165,6 +148,32 @@ func Groups(n int, matches []Match, seed uint64) [][]int {
 	}
 	slices.SortFunc(groups, func(a, b []int) int { return a[0] - b[0] })
 	return groups
+}
+
+// Components returns, for each of the documents 0..n-1, the smallest
+// document of its connected component under matches (union-find).
+func Components(n int, matches []Match) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	root := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, m := range matches {
+		ra, rb := root(m.A), root(m.B)
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb) // the root stays the smallest member
+		}
+	}
+	for i := range parent {
+		parent[i] = root(i)
+	}
+	return parent
 }
 
 // split runs community detection on one component and its matches.

@@ -183,17 +183,6 @@ func findings(b *Batch, dump []cluster.Match, hits []Hit, allow map[uint64]bool,
 		x.count++
 	}
 	// Dump matches, seen from each side: A is the document itself.
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
 	for _, m := range dump {
 		for _, side := range [2]cluster.Match{m, {A: m.B, B: m.A, Jaccard: m.Jaccard, AinB: m.BinA, BinA: m.AinB, Shared: m.Shared, Chrome: m.Chrome}} {
 			x := &dmp[side.A]
@@ -202,11 +191,8 @@ func findings(b *Batch, dump []cluster.Match, hits []Hit, allow map[uint64]bool,
 			}
 			x.count++
 		}
-		ra, rb := find(m.A), find(m.B)
-		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb) // the root is the group's first member
-		}
 	}
+	comp := cluster.Components(n, dump) // named by the group's first member
 	// Groups: numbered in input order of their first member; a group's
 	// origin is its earliest dated member (undated last), then the first.
 	group := make([]int, n)
@@ -214,7 +200,7 @@ func findings(b *Batch, dump []cluster.Match, hits []Hit, allow map[uint64]bool,
 	known := map[int]bool{} // some member copies an indexed document
 	next := 0
 	for i := range n {
-		root := find(i)
+		root := comp[i]
 		if root == i {
 			next++
 			group[i] = next
@@ -231,7 +217,7 @@ func findings(b *Batch, dump []cluster.Match, hits []Hit, allow map[uint64]bool,
 	}
 	var out []Finding
 	for i := range n {
-		root := find(i)
+		root := comp[i]
 		inDump := dmp[i].count > 0 && origin[root] != i
 		if idx[i].count == 0 && !inDump {
 			continue
