@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"sync"
 
 	"github.com/reprint-news/reprint/cluster"
@@ -269,18 +268,19 @@ func readPartition(l *spool.Log, part int) ([]uint64, error) {
 
 // features turns one document's shingle hashes, in document order, into
 // its sorted set of 32-bit hashes and, if keepEnds, the first n hashes in
-// document order and the last n from the end backwards. buf is scratch space for sorting, returned for
-// reuse.
+// document order and the last n from the end backwards. buf is scratch
+// space for sorting, returned for reuse.
 func features(seq []uint64, keepEnds bool, n int, buf []uint32) (set, head, tail, _ []uint32) {
-	set = make([]uint32, len(seq))
-	for i, h := range seq {
-		set[i] = uint32(h)
-	}
 	if keepEnds {
-		head = slices.Clone(set[:min(n, len(set))])
-		tail = slices.Clone(set[max(0, len(set)-n):])
-		slices.Reverse(tail) // verification follows both ends inwards
+		head = make([]uint32, 0, min(n, len(seq)))
+		tail = make([]uint32, 0, min(n, len(seq)))
+		for _, h := range seq[:cap(head)] {
+			head = append(head, uint32(h))
+		}
+		for i := len(seq) - 1; i >= len(seq)-cap(tail); i-- {
+			tail = append(tail, uint32(seq[i])) // verification follows both ends inwards
+		}
 	}
-	buf = radix.Sort(set, buf)
-	return slices.Compact(set), head, tail, buf
+	set, buf = shingle.Set32(make([]uint32, 0, len(seq)), seq, buf)
+	return set, head, tail, buf
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/reprint-news/reprint/internal/radix"
 )
 
 // Hashes appends to dst the 64-bit xxhash of every k-shingle of text, in
@@ -40,6 +42,19 @@ func (s *Shingler) Hashes(dst []uint64, text string) []uint64 {
 func Set(h []uint64) []uint64 {
 	sortHashes(h, 56)
 	return slices.Compact(h)
+}
+
+// Set32 appends to dst the shingle set of h as 32-bit hashes (the low
+// half of each), sorted and without duplicates, and returns it with
+// scratch, the sorting space, for reuse. This is the set scan keeps and
+// signs for every document.
+func Set32(dst []uint32, h []uint64, scratch []uint32) (set, _ []uint32) {
+	start := len(dst)
+	for _, v := range h {
+		dst = append(dst, uint32(v))
+	}
+	scratch = radix.Sort(dst[start:], scratch)
+	return dst[:start+len(slices.Compact(dst[start:]))], scratch
 }
 
 // sortHashes sorts h, whose values agree above bit shift+8, by an

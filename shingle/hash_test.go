@@ -119,6 +119,16 @@ func TestSetLarge(t *testing.T) {
 					h[i] = rng.Uint64N(spread + uint64(n)/2)
 				}
 			}
+			var low []uint32
+			for _, v := range h {
+				low = append(low, uint32(v))
+			}
+			want32 := slices.Compact(slices.Sorted(slices.Values(low)))
+			prefix := []uint32{7, 3} // Set32 appends: what dst holds stays
+			got32, _ := Set32(slices.Clone(prefix), h, nil)
+			if !slices.Equal(got32[:2], prefix) || !slices.Equal(got32[2:], want32) {
+				t.Errorf("n=%d spread=%d: Set32 differs from the low halves sorted and compacted", n, spread)
+			}
 			want := slices.Compact(slices.Sorted(slices.Values(h)))
 			if got := Set(h); !slices.Equal(got, want) {
 				t.Errorf("n=%d spread=%d: Set differs from sort and compact", n, spread)

@@ -12,10 +12,10 @@
 //
 //   - the ceiling: (*shingle.Shingler).Hashes alone;
 //   - the signature path, as scan's workers run it for every document:
-//     Hashes, the 32-bit sorted set (radix sort, duplicates removed) and
-//     shingle.Sign into a 128-bin signature (one-permutation hashing with
-//     densification). Template filtering, which removes set members before
-//     signing, is left out: it is template suppression, not signing.
+//     Hashes, the 32-bit sorted set (shingle.Set32) and shingle.Sign into
+//     a 128-bin signature (one-permutation hashing with densification).
+//     Template filtering, which removes set members before signing, is
+//     left out: it is template suppression, not signing.
 //
 // Output, one `name value` per line:
 //
@@ -40,10 +40,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"time"
 
-	"github.com/reprint-news/reprint/internal/radix"
 	"github.com/reprint-news/reprint/shingle"
 )
 
@@ -106,12 +104,7 @@ func run(path string, maxDocs, rounds int) error {
 	}
 	signPath := func(t string) int {
 		buf = sh.Hashes(buf[:0], t)
-		set = set[:0]
-		for _, h := range buf {
-			set = append(set, uint32(h))
-		}
-		scratch = radix.Sort(set, scratch)
-		set = slices.Compact(set)
+		set, scratch = shingle.Set32(set[:0], buf, scratch)
 		shingle.Sign(sig, set, 1)
 		return len(buf)
 	}
