@@ -190,7 +190,9 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 				entries = append(entries, uint64(BandKey(b, sig[b*rows:(b+1)*rows]))<<32|uint64(i))
 			}
 		}
-		buf = radix.Sort64(entries, buf)
+		// Documents were appended in increasing order, so a stable sort
+		// on the key alone orders each bucket's documents too.
+		buf = radix.SortHigh64(entries, buf, 4)
 		for i := 0; i < len(entries); {
 			j := i + 1
 			for j < len(entries) && entries[j]>>32 == entries[i]>>32 {

@@ -7,6 +7,7 @@
 package radix
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -68,13 +69,32 @@ func bucketSort(a, buf []uint32) []uint32 {
 }
 
 // Sort64 is Sort for 64-bit values.
-func Sort64(a, buf []uint64) []uint64 {
+func Sort64(a, buf []uint64) []uint64 { return sortHigh64(a, buf, 0) }
+
+// SortHigh64 sorts a by its values' high 64-8*low bits only, stably:
+// values equal there keep their order. buf is as for Sort. Callers that
+// pack a key above an index appended in increasing order get the order
+// of a full sort for fewer passes.
+func SortHigh64(a, buf []uint64, low int) []uint64 {
+	if low < 0 || low > 7 {
+		panic("radix: SortHigh64 with low outside [0, 7]")
+	}
+	return sortHigh64(a, buf, low)
+}
+
+func sortHigh64(a, buf []uint64, low int) []uint64 {
 	if len(a) < 64 {
-		insertion(a)
+		shift := uint(8 * low)
+		for i := 1; i < len(a); i++ {
+			for j := i; j > 0 && a[j]>>shift < a[j-1]>>shift; j-- {
+				a[j], a[j-1] = a[j-1], a[j]
+			}
+		}
 		return buf
 	}
 	if len(a) > math.MaxInt32 {
-		slices.Sort(a)
+		shift := uint(8 * low)
+		slices.SortStableFunc(a, func(x, y uint64) int { return cmp.Compare(x>>shift, y>>shift) })
 		return buf
 	}
 	if cap(buf) < len(a) {
@@ -82,18 +102,27 @@ func Sort64(a, buf []uint64) []uint64 {
 	}
 	buf = buf[:len(a)]
 	var counts [8][256]int32
-	for _, v := range a {
-		counts[0][byte(v)]++
-		counts[1][byte(v>>8)]++
-		counts[2][byte(v>>16)]++
-		counts[3][byte(v>>24)]++
-		counts[4][byte(v>>32)]++
-		counts[5][byte(v>>40)]++
-		counts[6][byte(v>>48)]++
-		counts[7][byte(v>>56)]++
+	if low >= 4 { // the low half is left alone: count the high half's digits only
+		for _, v := range a {
+			counts[4][byte(v>>32)]++
+			counts[5][byte(v>>40)]++
+			counts[6][byte(v>>48)]++
+			counts[7][byte(v>>56)]++
+		}
+	} else {
+		for _, v := range a {
+			counts[0][byte(v)]++
+			counts[1][byte(v>>8)]++
+			counts[2][byte(v>>16)]++
+			counts[3][byte(v>>24)]++
+			counts[4][byte(v>>32)]++
+			counts[5][byte(v>>40)]++
+			counts[6][byte(v>>48)]++
+			counts[7][byte(v>>56)]++
+		}
 	}
 	src, dst := a, buf
-	for d := range counts {
+	for d := low; d < len(counts); d++ {
 		if scatter(src, dst, &counts[d], uint(8*d)) {
 			src, dst = dst, src
 		}

@@ -1,6 +1,7 @@
 package radix
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -112,5 +113,27 @@ func BenchmarkSort64Entries(b *testing.B) {
 	for b.Loop() {
 		copy(a, src)
 		buf = Sort64(a, buf)
+	}
+}
+
+func TestSortHigh64Stable(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	var buf []uint64
+	for _, n := range []int{0, 1, 10, 63, 64, 1000, 70_000} {
+		for _, low := range []int{0, 1, 3, 4, 7} {
+			shift := uint(8 * low)
+			a := make([]uint64, n)
+			for i := range a {
+				// Few distinct high parts, so that ties are common; the
+				// low bits are random, not in increasing order.
+				a[i] = uint64(r.IntN(50))<<shift | r.Uint64()&(1<<shift-1)
+			}
+			want := slices.Clone(a)
+			slices.SortStableFunc(want, func(x, y uint64) int { return cmp.Compare(x>>shift, y>>shift) })
+			buf = SortHigh64(a, buf, low)
+			if !slices.Equal(a, want) {
+				t.Fatalf("n=%d low=%d: not the stable order of the high bits", n, low)
+			}
+		}
 	}
 }
