@@ -167,8 +167,30 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 // bucket of 2 to BucketCap documents, increasing, back to back, the last
 // of each bucket marked with lastInBucket (most buckets hold two
 // documents, so a separate array of bucket ends would cost as much again).
+//
+// They are kept in blocks of at least blockLen values, each holding whole
+// buckets: a million documents' bands collide in tens of millions of
+// entries, which one growing slice would copy over and over.
 type buckets struct {
-	docs []uint32
+	blocks [][]uint32
+}
+
+// blockLen is the smallest block of buckets (a variable for tests).
+var blockLen = 1 << 20
+
+// add appends one bucket's documents.
+func (bk *buckets) add(entries []uint64) {
+	n := len(bk.blocks)
+	if n == 0 || len(bk.blocks[n-1])+len(entries) > cap(bk.blocks[n-1]) {
+		bk.blocks = append(bk.blocks, make([]uint32, 0, max(blockLen, len(entries))))
+		n++
+	}
+	b := bk.blocks[n-1]
+	for _, e := range entries {
+		b = append(b, uint32(e))
+	}
+	b[len(b)-1] |= lastInBucket
+	bk.blocks[n-1] = b
 }
 
 // lastInBucket marks the last document of a bucket; document indexes stay
@@ -203,10 +225,7 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 				st.Oversized++
 				st.OversizedDocs += run
 			case run > 1:
-				for _, e := range entries[i:j] {
-					bk.docs = append(bk.docs, uint32(e))
-				}
-				bk.docs[len(bk.docs)-1] |= lastInBucket
+				bk.add(entries[i:j])
 			}
 			i = j
 		}
@@ -219,13 +238,23 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 func (bk *buckets) collide(pass, passes int) PairCounts {
 	var raw, buf []uint64
 	var acc, spare PairCounts // merged into each other in turn, reusing memory
-	for start := 0; start < len(bk.docs); {
+	for _, block := range bk.blocks {
+		acc, spare, raw, buf = collideBlock(block, pass, passes, acc, spare, raw, buf)
+	}
+	radix.Sort64(raw, buf)
+	return acc.Merge(raw, spare)
+}
+
+// collideBlock is collide over one block of buckets, with the counts so
+// far and the scratch slices passed through.
+func collideBlock(block []uint32, pass, passes int, acc, spare PairCounts, raw, buf []uint64) (_, _ PairCounts, _, _ []uint64) {
+	for start := 0; start < len(block); {
 		end := start
-		for bk.docs[end]&lastInBucket == 0 {
+		for block[end]&lastInBucket == 0 {
 			end++
 		}
 		end++
-		docs := bk.docs[start:end]
+		docs := block[start:end]
 		start = end
 		for x, a := range docs {
 			a &^= lastInBucket
@@ -244,8 +273,7 @@ func (bk *buckets) collide(pass, passes int) PairCounts {
 			raw = raw[:0]
 		}
 	}
-	radix.Sort64(raw, buf)
-	return acc.Merge(raw, spare)
+	return acc, spare, raw, buf
 }
 
 // docsPerPass sets the number of passes Candidates makes over the pair
@@ -264,6 +292,10 @@ type PairCounts struct {
 // built in out's memory (out may be a spare PairCounts to reuse, or the
 // zero value).
 func (c PairCounts) Merge(raw []uint64, out PairCounts) PairCounts {
+	if n := len(c.Pairs) + len(raw); cap(out.Pairs) < n || cap(out.N) < n {
+		// At most this many; grown by appends it would be copied often.
+		out.Pairs, out.N = make([]uint64, 0, n), make([]uint32, 0, n)
+	}
 	out.Pairs, out.N = out.Pairs[:0], out.N[:0]
 	i, j := 0, 0
 	for i < len(c.Pairs) || j < len(raw) {

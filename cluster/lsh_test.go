@@ -136,6 +136,13 @@ func TestCandidatesPassesAgree(t *testing.T) {
 	if len(one) == 0 || !slices.Equal(one, four) || st1 != st4 {
 		t.Errorf("one pass: %d pairs %+v; four passes: %d pairs %+v", len(one), st1, len(four), st4)
 	}
+	// Buckets stored in many small blocks give the same pairs.
+	defer func(b int) { blockLen = b }(blockLen)
+	blockLen = 7
+	small, st := l.Candidates(sigs, size, skip)
+	if !slices.Equal(one, small) || st1 != st {
+		t.Errorf("blocks of 7: %d pairs %+v; one: %d pairs %+v", len(small), st, len(one), st1)
+	}
 	// Any number of workers sharing the bands gives the same pairs.
 	for _, w := range []int{2, 3, 64} {
 		l.Workers = w
