@@ -270,7 +270,7 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 	// row, which stay in cache (at a million documents, filtering in input
 	// order spent most of its time waiting for memory). Each document's
 	// results go to its own place, so the order changes nothing else.
-	const batchLen = 4096
+	const batchLen = 16384 // about 36 MB of sets; 4096 left the 1M sign stage 2.3 s slower
 	var length [1]uint32
 	batch := make([]job, 0, batchLen)
 	flush := func() {
