@@ -137,9 +137,10 @@ func sortHigh64(a, buf []uint64, low int) []uint64 {
 // byteSort sorts a by four byte passes: one read counts every digit, then
 // a stable scatter per digit, skipping a digit all values share.
 //
-// The counters are 32-bit (slices past math.MaxInt32 values go to
-// slices.Sort) and the histogram loop is written out per digit: both
-// measured 1.7x faster than int counters in a loop over the digits.
+// The counters are int32 (slices past math.MaxInt32 values go to
+// slices.Sort) and the histogram loop is written out per digit: with int
+// or uint32 counters in a loop over the digits the same sort measured
+// 1.7x slower on the project's machine.
 func byteSort(a, buf []uint32) []uint32 {
 	if len(a) < 64 {
 		insertion(a)
