@@ -64,8 +64,8 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 	for i := range p.parts {
 		p.parts[i] = dir.NewLog()
 	}
-	jobs := make(chan job, 4*workers)
-	results := make(chan shingled, 4*workers)
+	jobs := make(chan job, 256)
+	results := make(chan shingled, 256)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
