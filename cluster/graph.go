@@ -2,7 +2,10 @@ package cluster
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
@@ -134,17 +137,32 @@ func Groups(n int, matches []Match, seed uint64) [][]int {
 		r := root[m.A]
 		edges[r] = append(edges[r], m)
 	}
-	var groups [][]int
+	var groups, big [][]int
 	for i := range n {
 		c, ok := comps[i]
-		if !ok {
-			continue
-		}
-		if len(c) < 3 {
+		switch {
+		case !ok:
+		case len(c) < 3:
 			groups = append(groups, c)
-			continue
+		default:
+			big = append(big, c)
 		}
-		groups = append(groups, split(c, edges[i], seed)...)
+	}
+	// Each component is split on its own, seeded by its first member, so
+	// the components can be shared among goroutines.
+	parts := make([][][]int, len(big))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(big)) {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < len(big); k = int(next.Add(1)) - 1 {
+				parts[k] = split(big[k], edges[big[k][0]], seed)
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		groups = append(groups, p...)
 	}
 	slices.SortFunc(groups, func(a, b []int) int { return a[0] - b[0] })
 	return groups
