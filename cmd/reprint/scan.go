@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -211,7 +212,7 @@ func writeScan(dir string, res *scan.Result) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, f := range []struct {
+	files := []struct {
 		name  string
 		write func(io.Writer, *scan.Result) error
 	}{
@@ -221,10 +222,20 @@ func writeScan(dir string, res *scan.Result) error {
 		{"rejected.csv", report.Rejected},
 		{"outlets.csv", report.OutletsCSV},
 		{"outlet_matrix.csv", report.OutletMatrixCSV},
-	} {
-		err := report.WriteFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, res) })
+	}
+	// The reports only read res: they are written side by side, and the
+	// first failure in this order is the one reported.
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			errs[i] = report.WriteFile(filepath.Join(dir, f.name), func(w io.Writer) error { return f.write(w, res) })
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", f.name, err)
+			return fmt.Errorf("writing %s: %w", files[i].name, err)
 		}
 	}
 	return nil
