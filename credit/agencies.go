@@ -94,6 +94,11 @@ func init() {
 		sort.SliceStable(l, func(a, b int) bool { return len(l[a].s) > len(l[b].s) })
 		first[i] = len(l) > 0
 	}
+	for p := range 256 {
+		for c := range 256 {
+			startAfter[p<<8|c] = first[c] && (c >= utf8.RuneSelf || p >= utf8.RuneSelf || !asciiWordTab[p])
+		}
+	}
 }
 
 // addStarts adds the first three bytes of every spelling a matches to

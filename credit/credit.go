@@ -154,42 +154,62 @@ type finder struct {
 
 // scanAliases finds every alias occurrence, longest alias first at each
 // position, never overlapping.
+//
+// It looks only where an alias may start: at a byte that starts some
+// alias, and, when that byte is ASCII, at the start of a word (every
+// alias that starts with an ASCII byte needs a word boundary before it).
+// The look-out is one table look-up per byte pair (startAfter), which on
+// varied text runs about twice as fast as stepping word by word; each
+// place it stops is then checked exactly.
 func (f *finder) scanAliases() {
 	text := f.text
-	prevWord := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		// Every alias that starts with an ASCII byte needs a word boundary
-		// before it, so mid-word ASCII bytes are not looked up; nor are
-		// bytes that start no alias (spaces, punctuation, most letters),
-		// nor positions whose first three bytes start none.
-		if first[c] && (!prevWord || c >= utf8.RuneSelf) && mayStartAlias(text, i) {
-			if a := matchAt(text, i, byFirst[c], prevWord); a != nil {
-				j := i + len(a.s)
-				ctx := i
-				if i >= 4 && (text[i-4:i] == "The " || text[i-4:i] == "the ") && (i == 4 || !isWordRune(lastRune(text[:i-4]))) {
-					ctx = i - 4
-				}
-				f.occs = append(f.occs, occ{a: a, ctx: ctx, start: i, end: j})
-				prevWord = isWordRune(lastRune(a.s))
-				i = j
+	for i := 0; i < len(text); i++ {
+		if i == 0 {
+			if !first[text[0]] {
 				continue
 			}
-		}
-		if c < utf8.RuneSelf {
-			i++
-			if prevWord = asciiWordTab[c]; prevWord {
-				for i < len(text) && asciiWordTab[text[i]] {
-					i++
-				}
+		} else {
+			for i < len(text) && !startAfter[uint16(text[i-1])<<8|uint16(text[i])] {
+				i++
 			}
+			if i == len(text) {
+				break
+			}
+		}
+		if !mayStartAlias(text, i) {
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		prevWord = isWordRune(r)
-		i += n
+		c := text[i]
+		prevWord := false
+		if i > 0 {
+			if p := text[i-1]; p < utf8.RuneSelf {
+				prevWord = asciiWordTab[p]
+			} else {
+				prevWord = isWordRune(lastRune(text[:i]))
+			}
+		}
+		if prevWord && c < utf8.RuneSelf {
+			continue
+		}
+		a := matchAt(text, i, byFirst[c], prevWord)
+		if a == nil {
+			continue
+		}
+		j := i + len(a.s)
+		ctx := i
+		if i >= 4 && (text[i-4:i] == "The " || text[i-4:i] == "the ") && (i == 4 || !isWordRune(lastRune(text[:i-4]))) {
+			ctx = i - 4
+		}
+		f.occs = append(f.occs, occ{a: a, ctx: ctx, start: i, end: j})
+		i = j - 1 // the next search starts at j
 	}
 }
+
+// startAfter[p<<8|c] reports whether an alias may start at byte c when
+// the byte before it is p: c starts some alias and, if c is ASCII, p is
+// not an ASCII word byte. After a non-ASCII p it only asks that c start an
+// alias; the caller decides on the whole rune before.
+var startAfter [1 << 16]bool // filled in by init, once first is
 
 // mayStartAlias reports whether an alias may start at text[i]: false
 // means surely not.
