@@ -208,11 +208,22 @@ func (p *pass1) learn(workers int) error {
 		out[i] = make(chan found, 1)
 	}
 	go parallel(parts, workers, func() func(int) {
-		var buf []uint64
+		var buf32 []uint32
+		var buf64 []uint64
 		return func(i int) {
-			entries, err := readPartition(p.parts[i], i)
-			buf = radix.Sort64(entries, buf)
-			out[i] <- found{p.tmpl.Find(nil, entries), err}
+			words, wide, err := readPartition(p.parts[i], i)
+			if len(wide) == 0 {
+				// The common case, fewer than 255 outlets: the packed
+				// words sort and count as they are.
+				buf32 = radix.Sort(words, buf32)
+				out[i] <- found{p.tmpl.FindWords(nil, words, byte(i)), err}
+				return
+			}
+			for _, w := range words {
+				wide = append(wide, shingle.Entry(uint32(i)<<24|w>>8, w&0xff))
+			}
+			buf64 = radix.Sort64(wide, buf64)
+			out[i] <- found{p.tmpl.Find(nil, wide), err}
 		}
 	})
 	var err error
@@ -228,39 +239,40 @@ func (p *pass1) learn(workers int) error {
 	return err
 }
 
-// readPartition reads partition part's template counts (see wideID) as
-// Entry values and frees the log.
-func readPartition(l *spool.Log, part int) ([]uint64, error) {
+// readPartition reads partition part's template counts (see wideID) and
+// frees the log. It returns the one-word entries as they are and the
+// two-word ones as Entry values.
+func readPartition(l *spool.Log, part int) (words []uint32, wide []uint64, _ error) {
 	defer l.Free()
 	r, err := l.Drain()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	entries := make([]uint64, 0, l.Len())
+	words = make([]uint32, 0, l.Len())
 	top := uint32(part) << 24
-	wide := false // the last word read wants the ID in the next
+	pending := false // the last word read wants the ID in the next
 	var h uint32
 	for {
 		c, err := r.Chunk()
 		if err == io.EOF {
-			if wide {
-				return nil, fmt.Errorf("scan: template counts of partition %d end in the middle of an entry", part)
+			if pending {
+				return nil, nil, fmt.Errorf("scan: template counts of partition %d end in the middle of an entry", part)
 			}
-			return entries, nil
+			return words, wide, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		// A two-word entry may straddle chunks.
 		for _, w := range c {
 			switch {
-			case wide:
-				entries = append(entries, shingle.Entry(h, w))
-				wide = false
+			case pending:
+				wide = append(wide, shingle.Entry(h, w))
+				pending = false
 			case w&0xff == wideID:
-				h, wide = top|w>>8, true
+				h, pending = top|w>>8, true
 			default:
-				entries = append(entries, shingle.Entry(top|w>>8, w&0xff))
+				words = append(words, w)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package shingle
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -197,5 +198,40 @@ func BenchmarkFilter(b *testing.B) {
 				dst = tm.Filter(dst[:0], outlets[i%len(sets)], sets[i%len(sets)])
 			}
 		})
+	}
+}
+
+// TestFindWordsAsFind: the packed 32-bit entries of one partition give
+// the same templates as the same counts as Entry values, at the bars'
+// edges (runs of 2 to 4 of one outlet, corpus-wide runs of 4 to 6).
+func TestFindWordsAsFind(t *testing.T) {
+	tm := NewTemplates(TemplateOptions{OutletMinDocs: 3, CorpusMinDocs: 5})
+	for o := range 250 { // IDs up to the packed form's limit
+		tm.Count(tm.OutletID(strconv.Itoa(o)))
+	}
+	const top = 0x7e
+	r := rand.New(rand.NewPCG(3, 5))
+	var words []uint32
+	for range 3000 {
+		h := r.Uint32N(1 << 24)
+		for range 1 + r.IntN(4) { // outlets with this shingle
+			id := r.Uint32N(250)
+			for range 1 + r.IntN(4) { // pages of that outlet
+				words = append(words, h<<8|id)
+			}
+		}
+	}
+	slices.Sort(words)
+	entries := make([]uint64, len(words))
+	for i, w := range words {
+		entries[i] = Entry(top<<24|w>>8, w&0xff)
+	}
+	want := tm.Find(nil, entries)
+	got := tm.FindWords(nil, words, top)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("FindWords found %d templates, Find %d", len(got), len(want))
+	}
+	if got := tm.FindWords(nil, nil, top); len(got) != 0 {
+		t.Errorf("FindWords of nothing = %v", got)
 	}
 }
