@@ -54,6 +54,7 @@ type pass1 struct {
 	items []cluster.Item
 	sets  *spool.Log
 	parts [parts]*spool.Log
+	wide  bool // some counts took two words
 	tmpl  *shingle.Templates
 }
 
@@ -186,6 +187,7 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 		}
 		return nil
 	}
+	p.wide = true
 	for _, h := range set {
 		if err := p.parts[h>>24].AppendPair(h<<8|wideID, id); err != nil {
 			return err
@@ -211,7 +213,7 @@ func (p *pass1) learn(workers int) error {
 		var buf32 []uint32
 		var buf64 []uint64
 		return func(i int) {
-			words, wide, err := readPartition(p.parts[i], i)
+			words, wide, err := readPartition(p.parts[i], i, p.wide)
 			if len(wide) == 0 {
 				// The common case, fewer than 255 outlets: the packed
 				// words sort and count as they are.
@@ -241,14 +243,26 @@ func (p *pass1) learn(workers int) error {
 
 // readPartition reads partition part's template counts (see wideID) and
 // frees the log. It returns the one-word entries as they are and the
-// two-word ones as Entry values.
-func readPartition(l *spool.Log, part int) (words []uint32, wide []uint64, _ error) {
+// two-word ones, if mayBeWide, as Entry values.
+func readPartition(l *spool.Log, part int, mayBeWide bool) (words []uint32, wide []uint64, _ error) {
 	defer l.Free()
 	r, err := l.Drain()
 	if err != nil {
 		return nil, nil, err
 	}
 	words = make([]uint32, 0, l.Len())
+	if !mayBeWide {
+		for {
+			c, err := r.Chunk()
+			if err == io.EOF {
+				return words, nil, nil
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			words = append(words, c...)
+		}
+	}
 	top := uint32(part) << 24
 	pending := false // the last word read wants the ID in the next
 	var h uint32
