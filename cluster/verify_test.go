@@ -86,6 +86,39 @@ func TestIntersect(t *testing.T) {
 	if got := intersect(nil, []uint32{1}); got != 0 {
 		t.Errorf("intersect with empty = %d", got)
 	}
+	// Random sets, the extreme values included, against counting with a map.
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 500 {
+		var a, b []uint32
+		in := map[uint32]bool{}
+		for range r.IntN(60) {
+			v := r.Uint32N(100)
+			if r.IntN(10) == 0 {
+				v = 1<<32 - 1 - v
+			}
+			a = append(a, v)
+			in[v] = true
+		}
+		want := 0
+		for range r.IntN(60) {
+			v := r.Uint32N(100)
+			if r.IntN(10) == 0 {
+				v = 1<<32 - 1 - v
+			}
+			b = append(b, v)
+		}
+		slices.Sort(a)
+		slices.Sort(b)
+		a, b = slices.Compact(a), slices.Compact(b)
+		for _, v := range b {
+			if in[v] {
+				want++
+			}
+		}
+		if got := intersect(a, b); got != want {
+			t.Fatalf("intersect(%v, %v) = %d, want %d", a, b, got, want)
+		}
+	}
 }
 
 // TestResyncMatchesScan checks the indexed resync against trying every
