@@ -126,6 +126,8 @@ func (g *copyGraph) Weight(x, y int64) (float64, bool) {
 // page that quotes two unrelated stories (a roundup, a live blog) cannot
 // chain them into one. Groups are returned ordered by their first member,
 // members in increasing order; documents without copies are groups of one.
+// Components are split on GOMAXPROCS goroutines; the groups do not depend
+// on how many.
 func Groups(n int, matches []Match, seed uint64) [][]int {
 	root := Components(n, matches)
 	comps := make(map[int][]int)
