@@ -4,12 +4,12 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/iterator"
+
+	"github.com/reprint-news/reprint/internal/par"
 )
 
 // copyGraph is an undirected graph of verified copies weighted by
@@ -153,16 +153,9 @@ func Groups(n int, matches []Match, seed uint64) [][]int {
 	// Each component is split on its own, seeded by its first member, so
 	// the components can be shared among goroutines.
 	parts := make([][][]int, len(big))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(big)) {
-		wg.Go(func() {
-			for k := int(next.Add(1)) - 1; k < len(big); k = int(next.Add(1)) - 1 {
-				parts[k] = split(big[k], edges[big[k][0]], seed)
-			}
-		})
-	}
-	wg.Wait()
+	par.For(len(big), runtime.GOMAXPROCS(0), func() func(int) {
+		return func(k int) { parts[k] = split(big[k], edges[big[k][0]], seed) }
+	})
 	for _, p := range parts {
 		groups = append(groups, p...)
 	}

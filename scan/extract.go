@@ -9,6 +9,7 @@ import (
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/corpus"
 	"github.com/reprint-news/reprint/credit"
+	"github.com/reprint-news/reprint/internal/par"
 	"github.com/reprint-news/reprint/internal/radix"
 	"github.com/reprint-news/reprint/internal/spool"
 	"github.com/reprint-news/reprint/shingle"
@@ -209,7 +210,7 @@ func (p *pass1) learn(workers int) error {
 	for i := range out {
 		out[i] = make(chan found, 1)
 	}
-	go parallel(parts, workers, func() func(int) {
+	go par.For(parts, workers, func() func(int) {
 		var buf32 []uint32
 		var buf64 []uint64
 		return func(i int) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/reprint-news/reprint/cluster"
 	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/internal/par"
 	"github.com/reprint-news/reprint/internal/spool"
 	"github.com/reprint-news/reprint/shingle"
 )
@@ -317,7 +318,7 @@ func verify(feats []cluster.Item, docs []Doc, cands []uint64, opt Options, worke
 	const chunk = 4096
 	found := make([][]cluster.Match, (len(cands)+chunk-1)/chunk)
 	var done atomic.Int64
-	parallel(len(found), workers, func() func(int) {
+	par.For(len(found), workers, func() func(int) {
 		return func(c int) {
 			opt.progress("verify", min(int(done.Add(1))*chunk, len(cands)), len(cands))
 			for _, p := range cands[c*chunk : min(len(cands), (c+1)*chunk)] {
@@ -332,25 +333,4 @@ func verify(feats []cluster.Item, docs []Doc, cands []uint64, opt Options, worke
 		}
 	})
 	return slices.Concat(found...)
-}
-
-// parallel calls the function made by mk(), one per worker, for every
-// index in [0, n). Each worker gets its own function so it can keep
-// reusable buffers.
-func parallel(n, workers int, mk func() func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for range workers {
-		f := mk()
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -12,9 +12,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/reprint-news/reprint/internal/par"
 	"github.com/reprint-news/reprint/report"
 	"github.com/reprint-news/reprint/scan"
 	"github.com/reprint-news/reprint/shingle"
@@ -359,34 +358,31 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 			}
 		}
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	errs := make([]error, opt.Workers)
-	for w := range opt.Workers {
-		wg.Go(func() {
-			sh := shingle.NewShingler(opt.K)
-			var buf bytes.Buffer // reused: a page is rendered whole, then written
-			for {
-				n := int(next.Add(1)) - 1
-				if n >= len(order) || errs[w] != nil {
-					return
-				}
-				i := order[n]
-				page, err := newStoryPage(r, i, rank[i], within[i], sh, opt)
-				if err == nil {
-					name := filepath.Join(storiesDir, storyFile(i)+".html")
-					buf.Reset()
-					if err = pages.ExecuteTemplate(&buf, "story", page); err == nil {
-						err = writePage(name, buf.Bytes())
-					}
-				}
-				if err != nil {
-					errs[w] = fmt.Errorf("story %s: %w", storyFile(i), err)
+	errs := make([]error, max(1, opt.Workers))
+	made := 0
+	par.For(len(order), opt.Workers, func() func(int) {
+		w := made // this worker's place in errs
+		made++
+		sh := shingle.NewShingler(opt.K)
+		var buf bytes.Buffer // reused: a page is rendered whole, then written
+		return func(n int) {
+			if errs[w] != nil {
+				return // a worker stops writing at its first error
+			}
+			i := order[n]
+			page, err := newStoryPage(r, i, rank[i], within[i], sh, opt)
+			if err == nil {
+				name := filepath.Join(storiesDir, storyFile(i)+".html")
+				buf.Reset()
+				if err = pages.ExecuteTemplate(&buf, "story", page); err == nil {
+					err = writePage(name, buf.Bytes())
 				}
 			}
-		})
-	}
-	wg.Wait()
+			if err != nil {
+				errs[w] = fmt.Errorf("story %s: %w", storyFile(i), err)
+			}
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
