@@ -158,9 +158,10 @@ type finder struct {
 // It looks only where an alias may start: at a byte that starts some
 // alias, and, when that byte is ASCII, at the start of a word (every
 // alias that starts with an ASCII byte needs a word boundary before it).
-// The look-out is one table look-up per byte pair (startAfter), which on
-// varied text runs about twice as fast as stepping word by word; each
-// place it stops is then checked exactly.
+// The look-out is one table look-up per byte pair (startAfter), and each
+// place it stops is then checked exactly: on varied text 1.15x (a Reuters
+// page) to 1.5x (generated pages) as fast as stepping word by word, the
+// way referenceScan in the tests does.
 func (f *finder) scanAliases() {
 	text := f.text
 	for i := 0; i < len(text); i++ {
