@@ -226,7 +226,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	items, cands = nil, nil
 	lap("verify")
 
-	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed)
+	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed, workers)
 	lap("stories")
 	return res, ctx.Err()
 }

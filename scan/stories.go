@@ -5,11 +5,13 @@ import (
 	"time"
 
 	"github.com/reprint-news/reprint/cluster"
+	"github.com/reprint-news/reprint/internal/par"
 )
 
 // stories groups the verified pairs into stories, numbers them in order of
-// their first member (s000001, ...), and finds each story's provenance.
-func stories(pairs []cluster.Match, docs []Doc, seed uint64) ([]Story, []int) {
+// their first member (s000001, ...), and finds each story's provenance,
+// on workers goroutines.
+func stories(pairs []cluster.Match, docs []Doc, seed uint64, workers int) ([]Story, []int) {
 	groups := cluster.Groups(len(docs), pairs, seed)
 	storyOf := make([]int, len(docs))
 	for s, g := range groups {
@@ -28,12 +30,15 @@ func stories(pairs []cluster.Match, docs []Doc, seed uint64) ([]Story, []int) {
 		dates[i] = d.Date
 	}
 	out := make([]Story, len(groups))
-	for s, g := range groups {
-		st := Story{ID: fmt.Sprintf("s%06d", s+1), Members: g, Origin: g[0]}
-		if len(g) > 1 {
-			st.Origin, st.Links = cluster.Provenance(g, within[s], dates)
+	par.For(len(groups), workers, func() func(int) {
+		return func(s int) {
+			g := groups[s]
+			st := Story{ID: fmt.Sprintf("s%06d", s+1), Members: g, Origin: g[0]}
+			if len(g) > 1 {
+				st.Origin, st.Links = cluster.Provenance(g, within[s], dates)
+			}
+			out[s] = st
 		}
-		out[s] = st
-	}
+	})
 	return out, storyOf
 }
