@@ -59,7 +59,12 @@ var (
 	byFirst [256][]*alias        // aliases by first byte (both cases when folded), longest first
 	first   [256]bool            // byFirst[c] is not empty
 	starts  [1 << 16 / 64]uint64 // hashed set of the first three bytes of every alias spelling
-	nameIdx map[string]int       // canonical name -> index into names
+	// startAfter[p<<8|c] reports whether an alias may start at byte c when
+	// the byte before it is p: c starts some alias and, if c is ASCII, p is
+	// not an ASCII word byte. After a non-ASCII p it only asks that c start
+	// an alias; the caller decides on the whole rune before.
+	startAfter [1 << 16]bool
+	nameIdx    map[string]int // canonical name -> index into names
 )
 
 func init() {

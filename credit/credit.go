@@ -206,12 +206,6 @@ func (f *finder) scanAliases() {
 	}
 }
 
-// startAfter[p<<8|c] reports whether an alias may start at byte c when
-// the byte before it is p: c starts some alias and, if c is ASCII, p is
-// not an ASCII word byte. After a non-ASCII p it only asks that c start an
-// alias; the caller decides on the whole rune before.
-var startAfter [1 << 16]bool // filled in by init, once first is
-
 // mayStartAlias reports whether an alias may start at text[i]: false
 // means surely not.
 func mayStartAlias(text string, i int) bool {
