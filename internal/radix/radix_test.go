@@ -11,7 +11,7 @@ import (
 func TestSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var buf []uint32
-	for _, n := range []int{0, 1, 2, 63, 64, 65, 127, 128, 1000, bucketMax, bucketMax + 1, 100_000} {
+	for _, n := range []int{0, 1, 2, 63, 64, 65, 127, 128, 1000, bucketMax, bucketMax + 1, wideMin - 1, wideMin, 100_000} {
 		for _, spread := range []uint32{1<<32 - 1, 255, 1 << 16, 3, 1 << 28} {
 			a := make([]uint32, n)
 			for i := range a {
@@ -81,7 +81,7 @@ func itoa(n int) string {
 func TestSort64(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	var buf []uint64
-	for _, n := range []int{0, 5, 64, 1000, 50_000} {
+	for _, n := range []int{0, 5, 64, 1000, wideMin - 1, wideMin, 50_000} {
 		for _, mask := range []uint64{^uint64(0), 0xffff_0000_ffff, 7} {
 			a := make([]uint64, n)
 			for i := range a {
@@ -119,21 +119,65 @@ func BenchmarkSort64Entries(b *testing.B) {
 func TestSortHigh64Stable(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	var buf []uint64
-	for _, n := range []int{0, 1, 10, 63, 64, 1000, 70_000} {
-		for _, low := range []int{0, 1, 3, 4, 7} {
-			shift := uint(8 * low)
-			a := make([]uint64, n)
-			for i := range a {
-				// Few distinct high parts, so that ties are common; the
-				// low bits are random, not in increasing order.
-				a[i] = uint64(r.IntN(50))<<shift | r.Uint64()&(1<<shift-1)
-			}
-			want := slices.Clone(a)
-			slices.SortStableFunc(want, func(x, y uint64) int { return cmp.Compare(x>>shift, y>>shift) })
-			buf = SortHigh64(a, buf, low)
-			if !slices.Equal(a, want) {
-				t.Fatalf("n=%d low=%d: not the stable order of the high bits", n, low)
+	for _, n := range []int{0, 1, 10, 63, 64, 1000, wideMin - 1, 70_000} {
+		for _, low := range []int{0, 1, 3, 4, 5, 7} {
+			for _, spread := range []bool{false, true} {
+				shift := uint(8 * low)
+				a := make([]uint64, n)
+				for i := range a {
+					// Few distinct high parts, so that ties are common,
+					// either small or spread over every digit; the low
+					// bits are random, not in increasing order.
+					high := uint64(r.IntN(50))
+					if spread {
+						high = high * 0x9E3779B97F4A7C15 >> shift
+					}
+					a[i] = high<<shift | r.Uint64()&(1<<shift-1)
+				}
+				want := slices.Clone(a)
+				slices.SortStableFunc(want, func(x, y uint64) int { return cmp.Compare(x>>shift, y>>shift) })
+				buf = SortHigh64(a, buf, low)
+				if !slices.Equal(a, want) {
+					t.Fatalf("n=%d low=%d spread=%v: not the stable order of the high bits", n, low, spread)
+				}
 			}
 		}
+	}
+}
+
+// BenchmarkSortWords sorts what template learning sorts for corpora of
+// fewer than 255 outlets: one hash partition's entries packed in 32 bits,
+// a hash's low 24 bits above an outlet ID (here below 12).
+func BenchmarkSortWords(b *testing.B) {
+	const n = 235_000
+	r := rand.New(rand.NewPCG(13, 14))
+	src := make([]uint32, n)
+	for i := range src {
+		src[i] = r.Uint32()<<8 | r.Uint32N(12)
+	}
+	a := make([]uint32, n)
+	b.SetBytes(4 * n)
+	var buf []uint32
+	for b.Loop() {
+		copy(a, src)
+		buf = Sort(a, buf)
+	}
+}
+
+// BenchmarkSortHigh64Bands sorts what LSH sorts: one band's keys above
+// document numbers in increasing order, by the keys only.
+func BenchmarkSortHigh64Bands(b *testing.B) {
+	const n = 100_000
+	r := rand.New(rand.NewPCG(15, 16))
+	src := make([]uint64, n)
+	for i := range src {
+		src[i] = uint64(r.Uint32())<<32 | uint64(i)
+	}
+	a := make([]uint64, n)
+	b.SetBytes(8 * n)
+	var buf []uint64
+	for b.Loop() {
+		copy(a, src)
+		buf = SortHigh64(a, buf, 4)
 	}
 }
