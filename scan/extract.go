@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/reprint-news/reprint/cluster"
@@ -211,10 +212,12 @@ func (p *pass1) learn(workers int) error {
 		out[i] = make(chan found, 1)
 	}
 	go par.For(parts, workers, func() func(int) {
-		var buf32 []uint32
+		var words, buf32 []uint32 // reused: a partition is done with both once found
 		var buf64 []uint64
 		return func(i int) {
-			words, wide, err := readPartition(p.parts[i], i, p.wide)
+			var wide []uint64
+			var err error
+			words, wide, err = readPartition(p.parts[i], i, p.wide, words[:0])
 			if len(wide) == 0 {
 				// The common case, fewer than 255 outlets: the packed
 				// words sort and count as they are.
@@ -243,15 +246,15 @@ func (p *pass1) learn(workers int) error {
 }
 
 // readPartition reads partition part's template counts (see wideID) and
-// frees the log. It returns the one-word entries as they are and the
-// two-word ones, if mayBeWide, as Entry values.
-func readPartition(l *spool.Log, part int, mayBeWide bool) (words []uint32, wide []uint64, _ error) {
+// frees the log. It returns the one-word entries as they are, appended
+// to words, and the two-word ones, if mayBeWide, as Entry values.
+func readPartition(l *spool.Log, part int, mayBeWide bool, words []uint32) (_ []uint32, wide []uint64, _ error) {
 	defer l.Free()
 	r, err := l.Drain()
 	if err != nil {
 		return nil, nil, err
 	}
-	words = make([]uint32, 0, l.Len())
+	words = slices.Grow(words, int(l.Len()))
 	if !mayBeWide {
 		for {
 			c, err := r.Chunk()
