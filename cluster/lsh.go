@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/reprint-news/reprint/internal/radix"
 )
@@ -90,6 +91,10 @@ type LSHStats struct {
 type LSH struct {
 	Bands, Rows, Hits, BucketCap int
 	Workers                      int
+	// Progress, when set, is told how far Candidates is, from any
+	// goroutine: done of total steps, a step being a band sorted or a
+	// pass over the pair space counted.
+	Progress func(done, total int)
 }
 
 // Candidates returns the distinct pairs of documents (i<j, packed as
@@ -120,12 +125,19 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	// Each worker sorts its bands once and keeps only the buckets of two
 	// or more documents (few, next to every document's key in every
 	// band); the passes below reread those.
+	passes := 1 + len(skip)/docsPerPass // see below
+	var steps atomic.Int64
+	step := func() {
+		if l.Progress != nil {
+			l.Progress(int(steps.Add(1)), l.Bands+passes)
+		}
+	}
 	shares := make([]buckets, workers)
 	stats := make([]LSHStats, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			shares[w] = l.bucketize(sigs, size, skip, w, workers, &stats[w])
+			shares[w] = l.bucketize(sigs, size, skip, w, workers, &stats[w], step)
 		})
 	}
 	wg.Wait()
@@ -137,7 +149,6 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	// only to be dropped: in a large corpus, count them in passes over
 	// disjoint parts of the pair space (by the first document's index) so
 	// that only one part's counts are held at a time.
-	passes := 1 + len(skip)/docsPerPass
 	var pairs []uint64
 	for pass := range passes {
 		accs := make([]PairCounts, workers)
@@ -157,6 +168,7 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 			}
 		}
 		st.Collisions += len(acc.Pairs)
+		step()
 	}
 	radix.Sort64(pairs, nil)
 	st.Candidates = len(pairs)
@@ -199,7 +211,8 @@ const lastInBucket = 1 << 31
 
 // bucketize sorts bands first, first+step, ... by key and keeps their
 // colliding buckets; oversized buckets are counted in st and dropped.
-func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st *LSHStats) buckets {
+// It calls done after each band.
+func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st *LSHStats, done func()) buckets {
 	n, rows := len(skip), l.Rows
 	entries := make([]uint64, 0, n)
 	var buf []uint64
@@ -229,6 +242,7 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 			}
 			i = j
 		}
+		done()
 	}
 	return bk
 }

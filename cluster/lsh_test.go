@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -149,6 +150,39 @@ func TestCandidatesPassesAgree(t *testing.T) {
 		got, st := l.Candidates(sigs, size, skip)
 		if !slices.Equal(one, got) || st1 != st {
 			t.Errorf("%d workers: %d pairs %+v; one: %d pairs %+v", w, len(got), st, len(one), st1)
+		}
+	}
+}
+
+// TestCandidatesProgress checks that Progress counts every band and pass
+// once, up to its total, whatever the workers.
+func TestCandidatesProgress(t *testing.T) {
+	const n, size = 3000, 16
+	r := rand.New(rand.NewPCG(10, 10))
+	sigs := make([]uint32, n*size)
+	for i := range sigs {
+		sigs[i] = r.Uint32() % 400
+	}
+	defer func(d int) { docsPerPass = d }(docsPerPass)
+	docsPerPass = 1000 // four passes
+	for _, w := range []int{1, 3} {
+		var mu sync.Mutex
+		var seen []int
+		total := 0
+		l := LSH{Bands: size, Rows: 1, Hits: 2, BucketCap: 500, Workers: w, Progress: func(done, tot int) {
+			mu.Lock()
+			defer mu.Unlock()
+			seen = append(seen, done)
+			total = tot
+		}}
+		l.Candidates(sigs, size, make([]bool, n))
+		slices.Sort(seen)
+		want := make([]int, size+4)
+		for i := range want {
+			want[i] = i + 1
+		}
+		if total != size+4 || !slices.Equal(seen, want) {
+			t.Errorf("%d workers: progress %v of %d, want 1 to %d once each", w, seen, total, size+4)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -72,16 +73,38 @@ func splitCodec(name string) (string, *codec) {
 
 // openInput opens the file at path, decompressed when its name ends in
 // .gz or .zst, in which case more than max decompressed bytes are refused.
-func openInput(path string, max int64) (io.ReadCloser, error) {
+// The file's bytes are counted in n when it is not nil.
+func openInput(path string, max int64, n *atomic.Int64) (io.ReadCloser, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if _, c := splitCodec(path); c != nil {
-		return newStream(f, c, max), nil
+	var rd io.ReadCloser = f
+	if n != nil {
+		rd = &countingFile{f, n}
 	}
-	return f, nil
+	if _, c := splitCodec(path); c != nil {
+		return newStream(rd, c, max), nil
+	}
+	return rd, nil
 }
+
+// countingFile is a file whose reads are counted in n. It has only the
+// methods its readers use: an embedded *os.File would also lend it
+// WriteTo, through which io.Copy would read around the count.
+type countingFile struct {
+	f *os.File
+	n *atomic.Int64
+}
+
+func (c *countingFile) Read(p []byte) (int, error) {
+	k, err := c.f.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+func (c *countingFile) Close() error               { return c.f.Close() }
+func (c *countingFile) Stat() (os.FileInfo, error) { return c.f.Stat() }
 
 // streamError is a stream that cannot be read to its end: compressed data
 // that is truncated, corrupt or expands past its limit, or invalid UTF-16.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // Fields names the record fields: the keys of a JSONL object, or the
@@ -56,6 +57,10 @@ type Options struct {
 	Warn func(Warning)
 	// Stats, when set, is added to as Read goes.
 	Stats *Stats
+	// BytesRead, when set, is added the bytes read from the inputs as
+	// they are read, as stored (compressed files count their compressed
+	// bytes), from any goroutine: with InputSize, how far Read is.
+	BytesRead *atomic.Int64
 }
 
 // Read reads inputs in the order given and calls fn for each good
@@ -117,7 +122,7 @@ type reader struct {
 // extension, after a .gz or .zst one.
 func (r *reader) input(path string) error {
 	if path == "-" {
-		return r.readJSONL("-", r.opt.Stdin)
+		return r.readJSONL("-", r.count(r.opt.Stdin))
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -148,12 +153,63 @@ func (r *reader) input(path string) error {
 // readFile opens path, decompressed when compressed, and hands it to a
 // stream reader.
 func (r *reader) readFile(path string, read func(string, io.Reader) error) error {
-	in, err := openInput(path, maxStream)
+	in, err := openInput(path, maxStream, r.opt.BytesRead)
 	if err != nil {
 		return &InputError{File: path, Msg: errMsg(err)}
 	}
 	defer in.Close()
 	return read(path, in)
+}
+
+// count returns rd, counting its bytes in opt.BytesRead when set.
+func (r *reader) count(rd io.Reader) io.Reader {
+	if r.opt.BytesRead == nil {
+		return rd
+	}
+	return &countingReader{rd, r.opt.BytesRead}
+}
+
+// countingReader adds the bytes read from r to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+// InputSize returns the bytes Read reads from inputs, as stored: the
+// sizes of the files and of the text files below directories. It reports
+// false when that is not known beforehand (standard input, "-") or an
+// input cannot be found; Read then reports the error.
+func InputSize(inputs []string) (int64, bool) {
+	var total int64
+	for _, in := range inputs {
+		if in == "-" {
+			return 0, false
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			return 0, false
+		}
+		if !fi.IsDir() {
+			total += fi.Size()
+			continue
+		}
+		ids, err := listText(in)
+		if err != nil {
+			return 0, false
+		}
+		for _, id := range ids {
+			if fi, err := os.Stat(filepath.Join(in, filepath.FromSlash(id))); err == nil {
+				total += fi.Size()
+			}
+		}
+	}
+	return total, true
 }
 
 // reject handles a bad document: under SkipBad it is recorded and reading

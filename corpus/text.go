@@ -11,13 +11,13 @@ import (
 // given ID, decompressed when its name ends in .gz or .zst. meta, when not nil, is
 // the document's manifest entry.
 func (r *reader) readTextFile(path, id string, meta *manifestEntry) error {
-	in, err := openInput(path, maxText)
+	in, err := openInput(path, maxText, r.opt.BytesRead)
 	if err != nil {
 		return r.reject(path, 0, id, errMsg(err))
 	}
 	defer in.Close()
 	var size int64 // expected length, when known
-	if f, ok := in.(*os.File); ok {
+	if f, ok := in.(interface{ Stat() (os.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil {
 			size = fi.Size()
 		}

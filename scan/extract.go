@@ -152,6 +152,7 @@ func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, [][]string
 			}
 		}
 	}
+	opt.progress("shingle", len(counts), 0)
 	return counts, creds, err
 }
 
@@ -199,10 +200,10 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 }
 
 // learn feeds the template counts to the Templates one partition at a
-// time, freeing each. Workers read, sort and search partitions in
+// time, freeing each, and tells progress as each is done. Workers read, sort and search partitions in
 // parallel (Templates.Find only reads the counts); the Templates add what
 // they found in partition order.
-func (p *pass1) learn(workers int) error {
+func (p *pass1) learn(workers int, progress func(done, total int)) error {
 	type found struct {
 		entries []uint64
 		err     error
@@ -241,6 +242,7 @@ func (p *pass1) learn(workers int) error {
 		if err == nil {
 			p.tmpl.Add(f.entries)
 		}
+		progress(i+1, parts)
 	}
 	return err
 }

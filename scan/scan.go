@@ -183,7 +183,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	res.Docs = p.docs
 	lap("shingle")
 
-	if err := p.learn(workers); err != nil {
+	if err := p.learn(workers, func(done, total int) { opt.progress("templates", done, total) }); err != nil {
 		return nil, err
 	}
 	p.tmpl.Seal()
@@ -215,7 +215,8 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
-	lsh := cluster.LSH{Bands: bands, Rows: rows, Hits: opt.BandHits, BucketCap: opt.BucketCap, Workers: workers}
+	lsh := cluster.LSH{Bands: bands, Rows: rows, Hits: opt.BandHits, BucketCap: opt.BucketCap, Workers: workers,
+		Progress: func(done, total int) { opt.progress("lsh", done, total) }}
 	cands, lst := lsh.Candidates(sigs, size, empty)
 	sigs = nil
 	res.Stats.LSH = lst
@@ -226,7 +227,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	items, cands = nil, nil
 	lap("verify")
 
-	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed, workers)
+	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed, workers, func(done, total int) { opt.progress("stories", done, total) })
 	lap("stories")
 	return res, ctx.Err()
 }

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/reprint-news/reprint/cluster"
@@ -10,9 +11,11 @@ import (
 
 // stories groups the verified pairs into stories, numbers them in order of
 // their first member (s000001, ...), and finds each story's provenance,
-// on workers goroutines.
-func stories(pairs []cluster.Match, docs []Doc, seed uint64, workers int) ([]Story, []int) {
+// on workers goroutines, telling progress how many stories are done.
+func stories(pairs []cluster.Match, docs []Doc, seed uint64, workers int, progress func(done, total int)) ([]Story, []int) {
 	groups := cluster.Groups(len(docs), pairs, seed)
+	progress(0, len(groups))
+	var done atomic.Int64
 	storyOf := make([]int, len(docs))
 	for s, g := range groups {
 		for _, d := range g {
@@ -38,6 +41,9 @@ func stories(pairs []cluster.Match, docs []Doc, seed uint64, workers int) ([]Sto
 				st.Origin, st.Links = cluster.Provenance(g, within[s], dates)
 			}
 			out[s] = st
+			if n := done.Add(1); n%1024 == 0 || int(n) == len(groups) {
+				progress(int(n), len(groups))
+			}
 		}
 	})
 	return out, storyOf

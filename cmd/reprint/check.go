@@ -84,7 +84,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer ix.Close()
 	ctx, stop := signalContext()
 	defer stop()
-	b, rejected, err := in.scanInputs(ctx, fs.Args(), stdin, ix.Params())
+	b, rejected, err := in.scanInputs(ctx, fs.Args(), stdin, stderr, ix.Params())
 	if err != nil {
 		return err
 	}

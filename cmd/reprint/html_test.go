@@ -286,7 +286,7 @@ func TestWriteHTMLInputsChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if err := writeHTML(dir, res, []string{in}, copt, opt.K, 2000, dir, &stderr); err != nil {
+	if err := writeHTML(dir, res, []string{in}, copt, opt.K, 2000, dir, &stderr, nil); err != nil {
 		t.Fatal(err)
 	}
 	const why = "the inputs changed after the scan"

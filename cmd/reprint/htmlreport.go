@@ -21,8 +21,8 @@ import (
 // views are written. Texts that cannot be had again (stdin; inputs
 // changed since the scan) leave the report without side-by-side views and
 // say why, on stderr and in the report.
-func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k, views int, tmpdir string, stderr io.Writer) error {
-	opt := htmlreport.Options{K: k, Views: max(views, 0)}
+func writeHTML(dir string, res *scan.Result, inputs []string, copt corpus.Options, k, views int, tmpdir string, stderr io.Writer, progress func(done, total int)) error {
+	opt := htmlreport.Options{K: k, Views: max(views, 0), Progress: progress}
 	want := htmlreport.TextsNeeded(res, opt)
 	if multi := storiesWithCopies(res); opt.Views > 0 && multi > opt.Views && !slices.Contains(inputs, "-") {
 		opt.Notes = append(opt.Notes, fmt.Sprintf("reprint scan --html-views N sets how many stories have side-by-side views (now %d; 0: all).", opt.Views))

@@ -53,12 +53,13 @@ func cmdIndex(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 // inputFlags are the flags of commands that read and scan documents.
 type inputFlags struct {
-	fields  corpus.Fields
-	skipBad *bool
-	mem     *string
-	tmpdir  *string
-	workers *int
-	quiet   *bool
+	fields   corpus.Fields
+	skipBad  *bool
+	mem      *string
+	tmpdir   *string
+	workers  *int
+	quiet    *bool
+	progress *string
 }
 
 func addInputFlags(fs *pflag.FlagSet) *inputFlags {
@@ -67,7 +68,8 @@ func addInputFlags(fs *pflag.FlagSet) *inputFlags {
 	f.tmpdir = fs.String("tmpdir", "", "directory for spill files (default the system's temporary directory)")
 	f.workers = fs.Int("workers", 0, "worker goroutines (default GOMAXPROCS)")
 	f.skipBad = fs.Bool("skip-bad", false, "leave out bad documents (counted in the summary) instead of stopping")
-	f.quiet = fs.Bool("quiet", false, "print no summary")
+	f.quiet = fs.Bool("quiet", false, "print no summary and no progress")
+	f.progress = fs.String("progress", "auto", "progress of the scan on stderr: auto (only on a terminal), always or never")
 	fs.StringVar(&f.fields.ID, "field-id", f.fields.ID, "JSONL/CSV field holding the document ID")
 	fs.StringVar(&f.fields.Text, "field-text", f.fields.Text, "JSONL/CSV field holding the text")
 	fs.StringVar(&f.fields.Outlet, "field-outlet", f.fields.Outlet, "JSONL/CSV field holding the outlet")
@@ -80,19 +82,27 @@ func addInputFlags(fs *pflag.FlagSet) *inputFlags {
 
 // scanInputs reads and scans the inputs under the index parameters p and
 // returns them as a batch, with the number of documents rejected.
-func (f *inputFlags) scanInputs(ctx context.Context, inputs []string, stdin io.Reader, p index.Params) (*index.Batch, int, error) {
+func (f *inputFlags) scanInputs(ctx context.Context, inputs []string, stdin io.Reader, stderr io.Writer, p index.Params) (*index.Batch, int, error) {
 	limit, err := parseSize(*f.mem)
 	if err != nil {
 		return nil, 0, usageErr("--mem: %v", err)
+	}
+	if err := checkProgress(*f.progress); err != nil {
+		return nil, 0, err
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(max(limit, 256<<20)))
 	base := scan.DefaultOptions()
 	base.Mem, base.TempDir, base.Workers = limit/4, *f.tmpdir, *f.workers
 	opt := p.ScanOptions(base)
+	copt := corpus.Options{Fields: f.fields, SkipBad: *f.skipBad, Stdin: stdin}
+	if !*f.quiet && showProgress(*f.progress, stderr) {
+		bar := startProgress(stderr, inputs, &opt, &copt)
+		defer bar.finish()
+	}
 	var fps []uint64
 	var rejected []corpus.Rejected
 	read := func(fn func(*corpus.Document) error) (err error) {
-		rejected, err = corpus.Read(inputs, corpus.Options{Fields: f.fields, SkipBad: *f.skipBad, Stdin: stdin}, func(d *corpus.Document) error {
+		rejected, err = corpus.Read(inputs, copt, func(d *corpus.Document) error {
 			fps = append(fps, index.Fingerprint(d.Text))
 			return fn(d)
 		})
@@ -143,7 +153,7 @@ func cmdIndexBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 	p := index.ParamsFor(opt)
 	ctx, stop := signalContext()
 	defer stop()
-	b, rejected, err := in.scanInputs(ctx, fs.Args(), stdin, p)
+	b, rejected, err := in.scanInputs(ctx, fs.Args(), stdin, stderr, p)
 	if err != nil {
 		return err
 	}
@@ -179,7 +189,7 @@ func cmdIndexAdd(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	defer ix.Close()
 	ctx, stop := signalContext()
 	defer stop()
-	b, rejected, err := in.scanInputs(ctx, fs.Args()[1:], stdin, ix.Params())
+	b, rejected, err := in.scanInputs(ctx, fs.Args()[1:], stdin, stderr, ix.Params())
 	if err != nil {
 		return err
 	}

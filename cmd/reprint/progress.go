@@ -7,8 +7,33 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/reprint-news/reprint/corpus"
+	"github.com/reprint-news/reprint/scan"
 )
+
+// checkProgress checks a --progress value.
+func checkProgress(mode string) error {
+	switch mode {
+	case "auto", "always", "never":
+		return nil
+	}
+	return usageErr("--progress must be auto, always or never, got %q", mode)
+}
+
+// startProgress returns a progress on w for a scan of inputs, wired into
+// opt (the stages) and copt (the bytes read).
+func startProgress(w io.Writer, inputs []string, opt *scan.Options, copt *corpus.Options) *progress {
+	size, _ := corpus.InputSize(inputs)
+	copt.BytesRead = new(atomic.Int64)
+	p := &progress{w: w, read: copt.BytesRead, inputSize: size}
+	opt.Progress = p.update
+	return p
+}
 
 // showProgress decides whether to draw progress: "always", "never", or
 // for "auto" only when w is a terminal.
@@ -27,59 +52,96 @@ func showProgress(mode string, w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// progress draws one status line per stage on a terminal: the stage, the
-// count done, the rate, and the time spent, redrawn at most ten times a
-// second.
+// progress draws a bar per stage of a scan on stderr
+// (github.com/schollz/progressbar): how much of the stage is done, how
+// fast it goes and how long it has left, redrawn at most ten times a
+// second, each stage's bar left on its own line when the stage ends.
+//
+// The first stage reads and shingles a stream whose document count is not
+// known ahead, so its bar counts the input's bytes instead (read, of
+// inputSize when the inputs are files) and names the documents done; on
+// standard input it shows the bytes read and the rate, without a time
+// left.
 type progress struct {
-	mu    sync.Mutex
-	w     io.Writer
-	stage string
-	start time.Time
-	last  time.Time
+	mu        sync.Mutex
+	w         io.Writer
+	stage     string
+	bar       *progressbar.ProgressBar // nil until the stage's total is known
+	read      *atomic.Int64            // input bytes read so far
+	inputSize int64                    // of the inputs; 0 when not known
 }
 
-func newProgress(w io.Writer) *progress { return &progress{w: w} }
+// stageUnits names what each stage counts.
+var stageUnits = map[string]string{
+	"templates": "partitions", "sign": "docs", "lsh": "steps",
+	"verify": "pairs", "stories": "stories", "html": "pages",
+}
 
 // update is scan.Options.Progress: done of total items of stage (total 0
 // when unknown), called from any goroutine.
 func (p *progress) update(stage string, done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	now := time.Now()
 	if stage != p.stage {
-		if p.stage != "" {
-			fmt.Fprintln(p.w)
-		}
-		p.stage, p.start, p.last = stage, now, time.Time{}
+		p.end()
+		p.stage = stage
 	}
-	finished := total > 0 && done >= total
-	if !finished && now.Sub(p.last) < 100*time.Millisecond {
+	if stage == "shingle" {
+		if p.bar == nil {
+			p.bar = p.newBar(stage, p.inputSize, progressbar.OptionShowBytes(true), progressbar.OptionShowCount())
+		}
+		p.bar.Describe(fmt.Sprintf("%-9s %d docs", stage, done))
+		n := p.read.Load()
+		if p.inputSize > 0 {
+			n = min(n, p.inputSize) // a file that grew while read
+		}
+		p.bar.Set64(n)
 		return
 	}
-	p.last = now
-	el := now.Sub(p.start)
-	rate := float64(done) / max(el.Seconds(), 1e-9)
-	line := fmt.Sprintf("\r%-9s %10d", stage, done)
-	if total > 0 {
-		line += fmt.Sprintf(" / %d (%3.0f%%)", total, 100*float64(done)/float64(total))
-		if el < time.Second {
-			rate = 0 // too early to say
-		}
-		if rate > 0 && !finished {
-			line += fmt.Sprintf(" eta %s", time.Duration(float64(total-done)/rate*float64(time.Second)).Round(time.Second))
-		}
+	if total <= 0 {
+		return
 	}
-	line += fmt.Sprintf("  %.0f/s  %s   ", rate, el.Round(100*time.Millisecond))
-	io.WriteString(p.w, line)
+	if p.bar == nil {
+		p.bar = p.newBar(stage, int64(total), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString(stageUnits[stage]))
+	}
+	// Workers report as they finish, so counts may arrive out of order:
+	// the bar only moves forward.
+	if n := int64(min(done, total)); n > p.bar.State().CurrentNum {
+		p.bar.Set64(n)
+	}
 }
 
-// finish ends the last status line.
+// newBar starts the bar of a stage of max units (0: not known).
+func (p *progress) newBar(stage string, max int64, opts ...progressbar.Option) *progressbar.ProgressBar {
+	if max <= 0 {
+		max = -1 // the library's "not known": a spinner, no time left
+	}
+	return progressbar.NewOptions64(max, append([]progressbar.Option{
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription(fmt.Sprintf("%-9s", stage)),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100 * time.Millisecond),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetSpinnerChangeInterval(0), // no drawing between updates, from another goroutine
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(p.w) }),
+	}, opts...)...)
+}
+
+// end finishes the current stage's bar, if any.
+func (p *progress) end() {
+	if p.bar == nil {
+		return
+	}
+	p.bar.Finish()
+	p.bar = nil
+}
+
+// finish ends the last stage's bar.
 func (p *progress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stage != "" {
-		fmt.Fprintln(p.w)
-	}
+	p.end()
 }
 
 func startCPUProfile(path string) (stop func(), err error) {

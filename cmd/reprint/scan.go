@@ -72,10 +72,8 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	// to run at all: --mem 0 means "spill everything", not "collect
 	// garbage without end".
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(max(limit, 256<<20)))
-	switch *progressMode {
-	case "auto", "always", "never":
-	default:
-		return usageErr("scan: --progress must be auto, always or never, got %q", *progressMode)
+	if err := checkProgress(*progressMode); err != nil {
+		return err
 	}
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
@@ -85,16 +83,16 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer stop()
 	}
 	var bar *progress
+	var copt corpus.Options // for the bar: counts the bytes read
 	if !*quiet && showProgress(*progressMode, stderr) {
-		bar = newProgress(stderr)
-		opt.Progress = bar.update
+		bar = startProgress(stderr, fs.Args(), &opt, &copt)
 	}
 	start := time.Now()
 	var rejected []corpus.Rejected
 	var warnings []corpus.Warning
 	var inputStats corpus.Stats
 	read := func(fn func(*corpus.Document) error) (err error) {
-		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin, Stats: &inputStats}
+		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin, Stats: &inputStats, BytesRead: copt.BytesRead}
 		copt.Warn = func(w corpus.Warning) {
 			warnings = append(warnings, w)
 			if !*quiet && len(warnings) <= maxWarnings {
@@ -107,8 +105,9 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := scan.Run(ctx, read, opt)
-	if bar != nil {
+	if bar != nil && (err != nil || ctx.Err() != nil || *out == "" || !*htmlReport) {
 		bar.finish()
+		bar = nil
 	}
 	if ctx.Err() != nil {
 		return &exitError{130, errors.New("interrupted; no output written")}
@@ -130,7 +129,15 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *out != "" && *htmlReport {
 		t := time.Now()
 		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}
-		if err := writeHTML(*out, res, fs.Args(), copt, opt.K, *htmlViews, opt.TempDir, stderr); err != nil {
+		var progress func(done, total int)
+		if bar != nil {
+			progress = func(done, total int) { bar.update("html", done, total) }
+		}
+		err := writeHTML(*out, res, fs.Args(), copt, opt.K, *htmlViews, opt.TempDir, stderr, progress)
+		if bar != nil {
+			bar.finish()
+		}
+		if err != nil {
 			return &exitError{2, err}
 		}
 		res.Stats.Stages = append(res.Stats.Stages, scan.Stage{Name: "html", Time: time.Since(t)})

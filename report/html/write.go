@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/reprint-news/reprint/internal/par"
 	"github.com/reprint-news/reprint/report"
@@ -46,6 +47,9 @@ type Options struct {
 	// CopiesPerPage is the most side-by-side views on one story page (0:
 	// 50); the copies after that are named but not shown.
 	CopiesPerPage int
+	// Progress, when set, is told how many story pages are written, of
+	// how many, from any goroutine.
+	Progress func(done, total int)
 	// Views is the most stories whose pages show copies side by side (0:
 	// every story): the largest, in the order the index lists them (most
 	// members first, then in the scan's order). The other story pages
@@ -360,6 +364,7 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 	}
 	errs := make([]error, max(1, opt.Workers))
 	made := 0
+	var written atomic.Int64
 	par.For(len(order), opt.Workers, func() func(int) {
 		w := made // this worker's place in errs
 		made++
@@ -380,6 +385,9 @@ func writeStories(storiesDir string, r *scan.Result, multi []int, opt Options) e
 			}
 			if err != nil {
 				errs[w] = fmt.Errorf("story %s: %w", storyFile(i), err)
+			}
+			if opt.Progress != nil {
+				opt.Progress(int(written.Add(1)), len(order))
 			}
 		}
 	})
