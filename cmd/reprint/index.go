@@ -82,7 +82,7 @@ func addInputFlags(fs *pflag.FlagSet) *inputFlags {
 
 // scanInputs reads and scans the inputs under the index parameters p and
 // returns them as a batch, with the number of documents rejected.
-func (f *inputFlags) scanInputs(ctx context.Context, inputs []string, stdin io.Reader, stderr io.Writer, p index.Params) (*index.Batch, int, error) {
+func (f *inputFlags) scanInputs(ctx context.Context, inputs []string, stdin io.Reader, stderr io.Writer, p index.Params) (_ *index.Batch, _ int, err error) {
 	limit, err := parseSize(*f.mem)
 	if err != nil {
 		return nil, 0, usageErr("--mem: %v", err)
@@ -97,7 +97,7 @@ func (f *inputFlags) scanInputs(ctx context.Context, inputs []string, stdin io.R
 	copt := corpus.Options{Fields: f.fields, SkipBad: *f.skipBad, Stdin: stdin}
 	if !*f.quiet && showProgress(*f.progress, stderr) {
 		bar := startProgress(stderr, inputs, &opt, &copt)
-		defer bar.finish()
+		defer func() { bar.finish(err == nil) }()
 	}
 	var fps []uint64
 	var rejected []corpus.Rejected

@@ -83,7 +83,7 @@ func (p *progress) update(stage string, done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if stage != p.stage {
-		p.end()
+		p.end(true)
 		p.stage = stage
 	}
 	if stage == "shingle" {
@@ -128,20 +128,26 @@ func (p *progress) newBar(stage string, max int64, opts ...progressbar.Option) *
 	}, opts...)...)
 }
 
-// end finishes the current stage's bar, if any.
-func (p *progress) end() {
+// end ends the current stage's bar, if any: full when the stage is done,
+// as it is when it stopped short.
+func (p *progress) end(done bool) {
 	if p.bar == nil {
 		return
 	}
-	p.bar.Finish()
+	if done {
+		p.bar.Finish()
+	} else {
+		p.bar.Exit()
+	}
 	p.bar = nil
 }
 
-// finish ends the last stage's bar.
-func (p *progress) finish() {
+// finish ends the last stage's bar; done tells whether the run got to
+// the end of it, or stopped on an error or an interrupt.
+func (p *progress) finish(done bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.end()
+	p.end(done)
 }
 
 func startCPUProfile(path string) (stop func(), err error) {

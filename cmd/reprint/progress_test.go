@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -100,5 +102,34 @@ func TestIndexBuildProgressBars(t *testing.T) {
 	}
 	if got := strings.Join(stages, " "); got != "shingle templates sign" {
 		t.Errorf("bars for %q, want shingle, templates and sign (stderr %q)", got, stderr)
+	}
+}
+
+func TestScanProgressStopsShortOnError(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.jsonl")
+	// The bad line comes early in a file of a few MB: reading stops
+	// long before the end.
+	var b strings.Builder
+	b.WriteString(`{"id":"a","text":"one two three four five six"}` + "\n{not json\n")
+	for i := 0; b.Len() < 4<<20; i++ {
+		fmt.Fprintf(&b, `{"id":"d%d","text":"words of document %d and some more words"}`+"\n", i, i)
+	}
+	lines := b.String()
+	if err := os.WriteFile(in, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := reprint(t, "", "scan", "--progress=always", "--out", filepath.Join(dir, "o"), in)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2: %s", code, stderr)
+	}
+	// The bar keeps where the scan stopped: not full.
+	for _, s := range lastStates(stderr) {
+		if strings.HasPrefix(s, "shingle") && strings.Contains(s, "100%") {
+			t.Errorf("the first stage's bar is full after a failed read: %q", s)
+		}
+	}
+	if !strings.Contains(stderr, "bad.jsonl:2") {
+		t.Errorf("stderr does not name the bad line: %q", stderr)
 	}
 }

@@ -106,7 +106,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer stop()
 	res, err := scan.Run(ctx, read, opt)
 	if bar != nil && (err != nil || ctx.Err() != nil || *out == "" || !*htmlReport) {
-		bar.finish()
+		bar.finish(err == nil && ctx.Err() == nil)
 		bar = nil
 	}
 	if ctx.Err() != nil {
@@ -135,7 +135,7 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		err := writeHTML(*out, res, fs.Args(), copt, opt.K, *htmlViews, opt.TempDir, stderr, progress)
 		if bar != nil {
-			bar.finish()
+			bar.finish(err == nil)
 		}
 		if err != nil {
 			return &exitError{2, err}
