@@ -121,13 +121,20 @@ func TestPairCountsMerge(t *testing.T) {
 	}
 }
 
-func TestCandidatesPassesAgree(t *testing.T) {
-	const n, size = 3000, 16
-	r := rand.New(rand.NewPCG(9, 9))
+// crowdedSigs returns n signatures of size values drawn from 400, so
+// that bands collide often.
+func crowdedSigs(n, size int, seed uint64) []uint32 {
+	r := rand.New(rand.NewPCG(seed, seed))
 	sigs := make([]uint32, n*size)
 	for i := range sigs {
 		sigs[i] = r.Uint32() % 400
 	}
+	return sigs
+}
+
+func TestCandidatesPassesAgree(t *testing.T) {
+	const n, size = 3000, 16
+	sigs := crowdedSigs(n, size, 9)
 	skip := make([]bool, n)
 	l := LSH{Bands: size, Rows: 1, Hits: 2, BucketCap: 500}
 	one, st1 := l.Candidates(sigs, size, skip)
@@ -158,11 +165,7 @@ func TestCandidatesPassesAgree(t *testing.T) {
 // once, up to its total, whatever the workers.
 func TestCandidatesProgress(t *testing.T) {
 	const n, size = 3000, 16
-	r := rand.New(rand.NewPCG(10, 10))
-	sigs := make([]uint32, n*size)
-	for i := range sigs {
-		sigs[i] = r.Uint32() % 400
-	}
+	sigs := crowdedSigs(n, size, 10)
 	defer func(d int) { docsPerPass = d }(docsPerPass)
 	docsPerPass = 1000 // four passes
 	for _, w := range []int{1, 3} {

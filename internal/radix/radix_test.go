@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"unsafe"
 )
 
 func TestSort(t *testing.T) {
@@ -107,12 +108,17 @@ func BenchmarkSort64Entries(b *testing.B) {
 	for i := range src {
 		src[i] = uint64(0x2a<<24|r.Uint32N(1<<24))<<32 | uint64(r.UintN(200))
 	}
-	a := make([]uint64, n)
-	b.SetBytes(8 * n)
-	var buf []uint64
+	benchSort(b, src, Sort64)
+}
+
+// benchSort times sort on a copy of src, reusing its scratch buffer.
+func benchSort[T uint32 | uint64](b *testing.B, src []T, sort func(a, buf []T) []T) {
+	a := make([]T, len(src))
+	b.SetBytes(int64(len(src)) * int64(unsafe.Sizeof(src[0])))
+	var buf []T
 	for b.Loop() {
 		copy(a, src)
-		buf = Sort64(a, buf)
+		buf = sort(a, buf)
 	}
 }
 
@@ -155,13 +161,7 @@ func BenchmarkSortWords(b *testing.B) {
 	for i := range src {
 		src[i] = r.Uint32()<<8 | r.Uint32N(12)
 	}
-	a := make([]uint32, n)
-	b.SetBytes(4 * n)
-	var buf []uint32
-	for b.Loop() {
-		copy(a, src)
-		buf = Sort(a, buf)
-	}
+	benchSort(b, src, Sort)
 }
 
 // BenchmarkSortHigh64Bands sorts what LSH sorts: one band's keys above
@@ -173,11 +173,5 @@ func BenchmarkSortHigh64Bands(b *testing.B) {
 	for i := range src {
 		src[i] = uint64(r.Uint32())<<32 | uint64(i)
 	}
-	a := make([]uint64, n)
-	b.SetBytes(8 * n)
-	var buf []uint64
-	for b.Loop() {
-		copy(a, src)
-		buf = SortHigh64(a, buf, 4)
-	}
+	benchSort(b, src, func(a, buf []uint64) []uint64 { return SortHigh64(a, buf, 4) })
 }
