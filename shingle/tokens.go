@@ -138,11 +138,26 @@ func (s *Shingler) scan(t string, normalized bool) bool {
 			if !z.inTok || z.split {
 				z.open(false)
 			}
-			j := i + 1
-			for j < len(t) && asciiToken[t[j]] != 0 {
-				j++
+			// Copy the rest of the ASCII word in normal form as it is
+			// found: one pass over its bytes, not one to find its end
+			// and another to copy it.
+			if cap(z.tok)-len(z.tok) < len(t)-i {
+				z.tok = slices.Grow(z.tok, len(t)-i)
 			}
-			z.tok = appendLower(z.tok, t[i:j])
+			n := len(z.tok)
+			tok := z.tok[:cap(z.tok)]
+			tok[n] = c
+			n++
+			j := i + 1
+			for ; j < len(t) && n < len(tok); j++ {
+				c := asciiToken[t[j]]
+				if c == 0 {
+					break
+				}
+				tok[n] = c
+				n++
+			}
+			z.tok = tok[:n]
 			i = j
 			continue
 		}
@@ -200,18 +215,6 @@ func (s *Shingler) scan(t string, normalized bool) bool {
 	}
 	s.tok, s.starts = z.tok, append(z.starts, int32(len(z.tok)+1))
 	return ok
-}
-
-// appendLower appends the ASCII word runes w to tok in normal form.
-func appendLower(tok []byte, w string) []byte {
-	n := len(tok)
-	tok = slices.Grow(tok, len(w))[:n+len(w)]
-	dst := tok[n:]
-	w = w[:len(dst)]
-	for k := range dst {
-		dst[k] = asciiToken[w[k]]
-	}
-	return tok
 }
 
 // open starts a token.
