@@ -49,8 +49,13 @@ type Options struct {
 	// the features).
 	FeaturesOnly bool
 	// Progress, when set, is told how far each stage is: done of total
-	// items (total 0 when not known yet). It is called from several
-	// goroutines, often; it must be cheap and safe for concurrent use.
+	// items (total 0 when not known yet). The stages are those of
+	// Stats.Stages, in order: "shingle" (documents, total not known),
+	// "templates" (hash partitions), "sign" (documents), "lsh" (bands
+	// sorted and passes over the pair space), "verify" (candidate pairs)
+	// and "stories". Counts from workers may arrive out of order. It is
+	// called from several goroutines, often; it must be cheap and safe
+	// for concurrent use.
 	Progress func(stage string, done, total int)
 }
 
