@@ -81,7 +81,7 @@ func openInput(path string, max int64, n *atomic.Int64) (io.ReadCloser, error) {
 	}
 	var rd io.ReadCloser = f
 	if n != nil {
-		rd = &countingFile{f, n}
+		rd = &countingFile{countingReader{f, n}, f}
 	}
 	if _, c := splitCodec(path); c != nil {
 		return newStream(rd, c, max), nil
@@ -89,18 +89,12 @@ func openInput(path string, max int64, n *atomic.Int64) (io.ReadCloser, error) {
 	return rd, nil
 }
 
-// countingFile is a file whose reads are counted in n. It has only the
+// countingFile is a file whose reads are counted. It has only the
 // methods its readers use: an embedded *os.File would also lend it
 // WriteTo, through which io.Copy would read around the count.
 type countingFile struct {
+	countingReader
 	f *os.File
-	n *atomic.Int64
-}
-
-func (c *countingFile) Read(p []byte) (int, error) {
-	k, err := c.f.Read(p)
-	c.n.Add(int64(k))
-	return k, err
 }
 
 func (c *countingFile) Close() error               { return c.f.Close() }

@@ -65,6 +65,11 @@ func (o *Options) progress(stage string, done, total int) {
 	}
 }
 
+// stageProgress is progress for one stage.
+func (o *Options) stageProgress(stage string) func(done, total int) {
+	return func(done, total int) { o.progress(stage, done, total) }
+}
+
 // DefaultOptions returns the settings the evaluation chose (see README).
 func DefaultOptions() Options {
 	return Options{
@@ -188,7 +193,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	res.Docs = p.docs
 	lap("shingle")
 
-	if err := p.learn(workers, func(done, total int) { opt.progress("templates", done, total) }); err != nil {
+	if err := p.learn(workers, opt.stageProgress("templates")); err != nil {
 		return nil, err
 	}
 	p.tmpl.Seal()
@@ -221,7 +226,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	size := opt.SignatureSize
 	bands, rows := cluster.Params(cluster.JaccardFloor(opt.Threshold, opt.SizeRatio), size, opt.BandHits)
 	lsh := cluster.LSH{Bands: bands, Rows: rows, Hits: opt.BandHits, BucketCap: opt.BucketCap, Workers: workers,
-		Progress: func(done, total int) { opt.progress("lsh", done, total) }}
+		Progress: opt.stageProgress("lsh")}
 	cands, lst := lsh.Candidates(sigs, size, empty)
 	sigs = nil
 	res.Stats.LSH = lst
@@ -232,7 +237,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	items, cands = nil, nil
 	lap("verify")
 
-	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed, workers, func(done, total int) { opt.progress("stories", done, total) })
+	res.Stories, res.StoryOf = stories(res.Pairs, res.Docs, opt.Seed, workers, opt.stageProgress("stories"))
 	lap("stories")
 	return res, ctx.Err()
 }

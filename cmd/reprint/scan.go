@@ -82,23 +82,22 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		defer stop()
 	}
-	var bar *progress
-	var copt corpus.Options // for the bar: counts the bytes read
-	if !*quiet && showProgress(*progressMode, stderr) {
-		bar = startProgress(stderr, fs.Args(), &opt, &copt)
-	}
 	start := time.Now()
 	var rejected []corpus.Rejected
 	var warnings []corpus.Warning
 	var inputStats corpus.Stats
-	read := func(fn func(*corpus.Document) error) (err error) {
-		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin, Stats: &inputStats, BytesRead: copt.BytesRead}
-		copt.Warn = func(w corpus.Warning) {
-			warnings = append(warnings, w)
-			if !*quiet && len(warnings) <= maxWarnings {
-				fmt.Fprintf(stderr, "reprint: warning: %v\n", w)
-			}
+	copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin, Stats: &inputStats}
+	copt.Warn = func(w corpus.Warning) {
+		warnings = append(warnings, w)
+		if !*quiet && len(warnings) <= maxWarnings {
+			fmt.Fprintf(stderr, "reprint: warning: %v\n", w)
 		}
+	}
+	var bar *progress
+	if !*quiet && showProgress(*progressMode, stderr) {
+		bar = startProgress(stderr, fs.Args(), &opt, &copt)
+	}
+	read := func(fn func(*corpus.Document) error) (err error) {
 		rejected, err = corpus.Read(fs.Args(), copt, fn)
 		return err
 	}
@@ -128,6 +127,8 @@ func cmdScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *out != "" && *htmlReport {
 		t := time.Now()
+		// The report reads the texts again: no warnings, stats or bytes
+		// counted a second time.
 		copt := corpus.Options{Fields: fields, SkipBad: *skipBad, Stdin: stdin}
 		var progress func(done, total int)
 		if bar != nil {
