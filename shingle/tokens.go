@@ -149,6 +149,8 @@ func (s *Shingler) scan(t string, normalized bool) bool {
 			tok[n] = c
 			n++
 			j := i + 1
+			// (n < len(tok) always holds, room was made above; it lets
+			// the compiler drop the bounds check on tok[n].)
 			for ; j < len(t) && n < len(tok); j++ {
 				c := asciiToken[t[j]]
 				if c == 0 {
