@@ -259,43 +259,62 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 	if err != nil {
 		return nil, nil, err
 	}
-	type job struct {
+	type doc struct {
 		i   int
 		set []uint32
 	}
-	jobs := make(chan job, batchLen) // the reader reads the next batch while the workers take this one
+	// A job is a run of one outlet's documents, filtered together (see
+	// Templates.FilterSets) and then signed.
+	const runLen = 1024
+	jobs := make(chan []doc, 2*batchLen/runLen) // the reader reads the next batch while the workers take this one
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			sig := make(shingle.Signature, size)
-			var kept []uint32
-			for j := range jobs {
-				kept = p.tmpl.Filter(kept[:0], p.items[j.i].Outlet, j.set)
-				p.items[j.i].Set = slices.Clone(kept)
-				docs[j.i].Kept = len(kept)
-				empty[j.i] = len(kept) == 0
-				shingle.Sign(sig, kept, opt.Seed)
-				for b, v := range sig {
-					sigs[j.i*size+b] = uint32(v)
+			var sets [][]uint32
+			for run := range jobs {
+				sets = sets[:0]
+				for _, d := range run {
+					sets = append(sets, d.set)
+				}
+				sets = p.tmpl.FilterSets(p.items[run[0].i].Outlet, sets)
+				for k, d := range run {
+					kept := sets[k]
+					if cap(kept)-len(kept) > len(kept)/8 {
+						kept = slices.Clone(kept) // give the template text's room back
+					}
+					p.items[d.i].Set = kept[:len(kept):len(kept)]
+					docs[d.i].Kept = len(kept)
+					empty[d.i] = len(kept) == 0
+					shingle.Sign(sig, kept, opt.Seed)
+					for b, v := range sig {
+						sigs[d.i*size+b] = uint32(v)
+					}
 				}
 			}
 		})
 	}
 	// The sets are handed out a batch at a time, grouped by outlet: the
-	// workers then filter many sets against one outlet's templates in a
-	// row, which stay in cache (at a million documents, filtering in input
-	// order spent most of its time waiting for memory). Each document's
-	// results go to its own place, so the order changes nothing else.
+	// workers then filter many sets against one outlet's templates
+	// together, which stay in cache (at a million documents, filtering in
+	// input order spent most of its time waiting for memory). Each
+	// document's results go to its own place, so the order changes nothing
+	// else.
 	var length [1]uint32
-	batch := make([]job, 0, batchLen)
+	batch := make([]doc, 0, batchLen)
 	flush := func() {
-		slices.SortStableFunc(batch, func(a, b job) int {
+		slices.SortStableFunc(batch, func(a, b doc) int {
 			return strings.Compare(p.items[a.i].Outlet, p.items[b.i].Outlet)
 		})
-		for _, j := range batch {
-			jobs <- j
+		for len(batch) > 0 {
+			n := 1
+			for n < len(batch) && n < runLen && p.items[batch[n].i].Outlet == p.items[batch[0].i].Outlet {
+				n++
+			}
+			jobs <- batch[:n:n]
+			batch = batch[n:]
 		}
-		batch = batch[:0]
+		batch = make([]doc, 0, batchLen) // the workers still hold the old one
 	}
 	for i := range n {
 		if err = ctx.Err(); err != nil {
@@ -308,7 +327,7 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 		if err = r.Read(set); err != nil {
 			break
 		}
-		if batch = append(batch, job{i, set}); len(batch) == batchLen {
+		if batch = append(batch, doc{i, set}); len(batch) == batchLen {
 			flush()
 		}
 		if (i+1)%1024 == 0 || i+1 == n {

@@ -63,7 +63,7 @@ type Templates struct {
 	// merged, after Seal, holds per outlet ID its set and the common one
 	// together, so that filtering costs one look-up a shingle; nil when
 	// not sealed or too large.
-	merged []set32
+	merged []parted
 
 	Common int            // number of corpus-wide template shingles
 	Outlet map[string]int // number of template shingles per outlet
@@ -234,26 +234,52 @@ func Fingerprint(set []uint32) uint64 {
 // corpus-wide set, one per outlet.
 const mergeBudget = 4 << 20
 
+// partLen is about how many template shingles Seal puts in one part of an
+// outlet's merged set: 16,384 of them take 160 to 320 KB with the bit
+// filter, so a part stays in a core's cache while many sets are filtered
+// against it (FilterSets).
+const partLen = 1 << 14
+
+// A parted set is an outlet's merged template set split by the top bits of
+// the hash into 1<<bits parts, each a set32 of its own. An outlet of a
+// million documents has near a million template shingles, megabytes of
+// table: a look-up in it waits on memory. Filtering many sets one part at
+// a time keeps each part in cache.
+type parted struct {
+	bits  uint // parts are 1<<bits
+	parts []set32
+}
+
+// part returns the part that holds h.
+func (p *parted) part(h uint32) *set32 {
+	return &p.parts[h>>(32-p.bits)] // (a shift of 32 gives 0)
+}
+
 // Seal is called once learning is over: it prepares for fast filtering by
 // merging the corpus-wide template set into each outlet's (when the copies
 // fit in mergeBudget entries), so Filter makes one look-up per shingle
-// instead of two. Learn after Seal undoes it. Not safe for concurrent use;
-// Filter and IsTemplate are, once sealed.
+// instead of two, and by splitting large outlets' sets into parts (see
+// parted). Learn after Seal undoes it. Not safe for concurrent use; Filter,
+// FilterSets and IsTemplate are, once sealed.
 func (t *Templates) Seal() {
 	t.merged = nil
 	if len(t.outlets)*(t.common.n+1) > mergeBudget {
 		return
 	}
-	merged := make([]set32, len(t.outlets))
+	merged := make([]parted, len(t.outlets))
 	for id := range t.outlets {
 		m := &merged[id]
+		for n := t.common.n + t.outlets[id].n; n > partLen<<m.bits && m.bits < 16; {
+			m.bits++
+		}
+		m.parts = make([]set32, 1<<m.bits)
 		for _, s := range []*set32{&t.common, &t.outlets[id]} {
 			if s.hasZero {
-				m.add(0)
+				m.part(0).add(0)
 			}
 			for _, h := range s.slots {
 				if h != 0 {
-					m.add(h)
+					m.part(h).add(h)
 				}
 			}
 		}
@@ -268,8 +294,17 @@ func (t *Templates) Filter(dst []uint32, outlet string, set []uint32) []uint32 {
 	id, ok := t.outletID[outlet]
 	if ok && t.merged != nil {
 		m := &t.merged[id]
+		if m.bits == 0 {
+			p := &m.parts[0]
+			for _, h := range set {
+				if !p.mayHave(h) || !p.probe(h) {
+					dst = append(dst, h)
+				}
+			}
+			return dst
+		}
 		for _, h := range set {
-			if !m.has(h) {
+			if p := m.part(h); !p.mayHave(h) || !p.probe(h) {
 				dst = append(dst, h)
 			}
 		}
@@ -283,6 +318,45 @@ func (t *Templates) Filter(dst []uint32, outlet string, set []uint32) []uint32 {
 	return dst
 }
 
+// FilterSets filters sets, the sorted shingle sets of documents of one
+// outlet, in place: it keeps what Filter would, and returns them
+// shortened. Filtering many sets at once, it looks up the shingles of
+// every set in one part of the outlet's templates before it goes on to the
+// next part, so the part stays in cache; for a large outlet that is
+// several times faster than Filter set by set. The sets must be sorted.
+func (t *Templates) FilterSets(outlet string, sets [][]uint32) [][]uint32 {
+	id, ok := t.outletID[outlet]
+	if !ok || t.merged == nil || t.merged[id].bits == 0 {
+		for i, s := range sets {
+			sets[i] = t.Filter(s[:0], outlet, s)
+		}
+		return sets
+	}
+	m := &t.merged[id]
+	// Each set's hashes of part q run from read[i] on; what it keeps
+	// goes to write[i].
+	cur := make([]int, 2*len(sets))
+	read, write := cur[:len(sets)], cur[len(sets):]
+	for q := range m.parts {
+		p := &m.parts[q]
+		end := uint64(q+1) << (32 - m.bits) // the first hash of the next part
+		for i, s := range sets {
+			r, w := read[i], write[i]
+			for ; r < len(s) && uint64(s[r]) < end; r++ {
+				if h := s[r]; !p.mayHave(h) || !p.probe(h) {
+					s[w] = h
+					w++
+				}
+			}
+			read[i], write[i] = r, w
+		}
+	}
+	for i := range sets {
+		sets[i] = sets[i][:write[i]]
+	}
+	return sets
+}
+
 // IsTemplate reports whether h is template text for outlet.
 func (t *Templates) IsTemplate(outlet string, h uint32) bool {
 	id, ok := t.outletID[outlet]
@@ -290,5 +364,13 @@ func (t *Templates) IsTemplate(outlet string, h uint32) bool {
 }
 
 func (t *Templates) isTemplate(id uint32, hasOutlet bool, h uint32) bool {
-	return t.common.has(h) || hasOutlet && t.outlets[id].has(h)
+	c := &t.common
+	if c.mayHave(h) && c.probe(h) {
+		return true
+	}
+	if !hasOutlet {
+		return false
+	}
+	o := &t.outlets[id]
+	return o.mayHave(h) && o.probe(h)
 }

@@ -235,3 +235,133 @@ func TestFindWordsAsFind(t *testing.T) {
 		t.Errorf("FindWords of nothing = %v", got)
 	}
 }
+
+// BenchmarkFilterLarge filters 600-shingle sets against the templates of
+// an outlet as large as the biggest of a million-document corpus (900,000
+// template shingles), set by set (Filter) and a group of 1,024 sets at a
+// time (FilterSets).
+func BenchmarkFilterLarge(b *testing.B) {
+	r := rand.New(rand.NewPCG(9, 10))
+	tm := NewTemplates(TemplateOptions{})
+	id := tm.OutletID("a")
+	var found []uint64
+	var members []uint32
+	for range 900_000 {
+		h := r.Uint32()
+		members = append(members, h)
+		found = append(found, Entry(h, id))
+	}
+	tm.Add(found)
+	tm.Seal()
+	sets := make([][]uint32, 1024)
+	for i := range sets {
+		var s []uint32
+		for range 12 {
+			s = append(s, members[r.IntN(len(members))])
+		}
+		for range 588 {
+			s = append(s, r.Uint32())
+		}
+		sets[i] = sortedSet(s...)
+	}
+	work := make([][]uint32, len(sets))
+	reset := func() {
+		for i, s := range sets {
+			work[i] = append(work[i][:0], s...)
+		}
+	}
+	b.Run("Filter", func(b *testing.B) {
+		b.SetBytes(4 * 600 * int64(len(sets)))
+		for b.Loop() {
+			b.StopTimer()
+			reset()
+			b.StartTimer()
+			for i, s := range work {
+				work[i] = tm.Filter(s[:0], "a", s)
+			}
+		}
+	})
+	b.Run("FilterSets", func(b *testing.B) {
+		b.SetBytes(4 * 600 * int64(len(sets)))
+		for b.Loop() {
+			b.StopTimer()
+			reset()
+			b.StartTimer()
+			tm.FilterSets("a", work)
+		}
+	})
+}
+
+// TestFilterSetsAsFilter: FilterSets keeps what Filter keeps without Seal,
+// for an outlet whose templates Seal splits into parts, a small one, an
+// unknown one and none. Hashes at the parts' edges are templates, so a
+// set run cut one hash early or late at an edge shows.
+func TestFilterSetsAsFilter(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	tm := NewTemplates(TemplateOptions{})
+	a, b := tm.OutletID("a"), tm.OutletID("b")
+	var found, members []uint64
+	for range 3 * partLen {
+		h := r.Uint32()
+		found = append(found, Entry(h, a))
+		members = append(members, uint64(h))
+	}
+	for q := range uint64(8) {
+		for _, h := range []uint64{q << 29, q<<29 - 1} { // every edge of 4 or 8 parts
+			found = append(found, Entry(uint32(h), a))
+			members = append(members, h)
+		}
+	}
+	for range 300 {
+		h := r.Uint32()
+		found = append(found, Entry(h, b), Entry(h+1, NoOutlet))
+		members = append(members, uint64(h), uint64(h+1))
+	}
+	tm.Add(found)
+	tm.Seal()
+	if bits := tm.merged[a].bits; bits < 2 {
+		t.Fatalf("outlet a's templates are in %d part(s), want several", 1<<bits)
+	}
+	if bits := tm.merged[b].bits; bits != 0 {
+		t.Fatalf("outlet b's templates are in %d parts, want one", 1<<bits)
+	}
+	var sets [][]uint32
+	for range 50 {
+		var s []uint32
+		for range 200 {
+			s = append(s, uint32(members[r.IntN(len(members))]))
+		}
+		for range 200 {
+			s = append(s, r.Uint32())
+		}
+		sets = append(sets, sortedSet(append(s, 0)...))
+	}
+	sets = append(sets, nil, []uint32{1<<30 - 1, 1 << 30})
+	for _, o := range []string{"a", "b", "z", ""} {
+		merged := tm.merged
+		tm.merged = nil
+		var want [][]uint32
+		for _, s := range sets {
+			want = append(want, tm.Filter(nil, o, s))
+		}
+		tm.merged = merged
+		work := make([][]uint32, len(sets))
+		for i, s := range sets {
+			work[i] = slices.Clone(s)
+		}
+		got := tm.FilterSets(o, work)
+		dropped := 0
+		for i := range sets {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("outlet %q, set %d: FilterSets keeps %d, Filter %d", o, i, len(got[i]), len(want[i]))
+			}
+			if f := tm.Filter(nil, o, sets[i]); !slices.Equal(f, want[i]) {
+				t.Fatalf("outlet %q, set %d: sealed Filter keeps %d, unsealed %d", o, i, len(f), len(want[i]))
+			}
+			dropped += len(sets[i]) - len(want[i])
+		}
+		if o == "a" && dropped < 50*150 {
+			t.Errorf("outlet a: %d shingles dropped, want most of the %d templates put in", dropped, 50*200)
+		}
+	}
+}
