@@ -149,18 +149,25 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	// only to be dropped: in a large corpus, count them in passes over
 	// disjoint parts of the pair space (by the first document's index) so
 	// that only one part's counts are held at a time.
+	// Each worker's counting memory, and the sums', serve every pass: at
+	// a million documents a pass's counts take tens of MB, which fresh
+	// each time cost more to allocate than to fill.
 	var pairs []uint64
+	scratch := make([]countScratch, workers)
+	accs := make([]PairCounts, workers)
+	var sums [2]PairCounts
 	for pass := range passes {
-		accs := make([]PairCounts, workers)
 		for w := range workers {
 			wg.Go(func() {
-				accs[w] = shares[w].collide(pass, passes)
+				accs[w] = shares[w].collide(pass, passes, &scratch[w])
 			})
 		}
 		wg.Wait()
 		acc := accs[0]
 		for w := 1; w < workers; w++ {
-			acc = acc.add(accs[w])
+			// The sum goes to the buffer acc is not in.
+			acc = acc.add(accs[w], sums[w%2])
+			sums[w%2] = acc
 		}
 		for i, p := range acc.Pairs {
 			if int(acc.N[i]) >= l.Hits {
@@ -247,16 +254,26 @@ func (l LSH) bucketize(sigs []uint32, size int, skip []bool, first, step int, st
 	return bk
 }
 
+// countScratch is the memory collide counts in, kept from one pass to
+// the next.
+type countScratch struct {
+	acc, spare PairCounts // merged into each other in turn
+	raw, buf   []uint64
+}
+
 // collide counts, for the pairs whose first document is pass modulo
-// passes, the buckets they share: the bands they collide in.
-func (bk *buckets) collide(pass, passes int) PairCounts {
-	var raw, buf []uint64
-	var acc, spare PairCounts // merged into each other in turn, reusing memory
+// passes, the buckets they share: the bands they collide in. The counts
+// are in s's memory, good until the next call with s.
+func (bk *buckets) collide(pass, passes int, s *countScratch) PairCounts {
+	acc, spare, raw, buf := s.acc, s.spare, s.raw[:0], s.buf
+	acc.Pairs, acc.N = acc.Pairs[:0], acc.N[:0]
 	for _, block := range bk.blocks {
 		acc, spare, raw, buf = collideBlock(block, pass, passes, acc, spare, raw, buf)
 	}
-	radix.Sort64(raw, buf)
-	return acc.Merge(raw, spare)
+	buf = radix.Sort64(raw, buf)
+	out := acc.Merge(raw, spare)
+	s.acc, s.spare, s.raw, s.buf = out, acc, raw, buf
+	return out
 }
 
 // collideBlock is collide over one block of buckets, with the counts so
@@ -335,9 +352,13 @@ func (c PairCounts) Merge(raw []uint64, out PairCounts) PairCounts {
 	return out
 }
 
-// add returns the counts of c and d summed, in new memory.
-func (c PairCounts) add(d PairCounts) PairCounts {
-	out := PairCounts{Pairs: make([]uint64, 0, len(c.Pairs)+len(d.Pairs)), N: make([]uint32, 0, len(c.Pairs)+len(d.Pairs))}
+// add returns the counts of c and d summed, in out's memory if it is
+// large enough (out must not share memory with c or d).
+func (c PairCounts) add(d, out PairCounts) PairCounts {
+	if n := len(c.Pairs) + len(d.Pairs); cap(out.Pairs) < n || cap(out.N) < n {
+		out.Pairs, out.N = make([]uint64, 0, n), make([]uint32, 0, n)
+	}
+	out.Pairs, out.N = out.Pairs[:0], out.N[:0]
 	i, j := 0, 0
 	for i < len(c.Pairs) || j < len(d.Pairs) {
 		switch {
