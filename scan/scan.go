@@ -264,7 +264,10 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 		set []uint32
 	}
 	// A job is a run of one outlet's documents, filtered together (see
-	// Templates.FilterSets) and then signed.
+	// Templates.FilterSets) and then signed. At 1M, runs of 256 left the
+	// sign stage about as fast (11.0 s against 10.6), runs of 4096 from
+	// batches of 65,536 slower (12.6 s): the sets no longer stay in cache
+	// between parts.
 	const runLen = 1024
 	jobs := make(chan []doc, 2*batchLen/runLen) // the reader reads the next batch while the workers take this one
 	var wg sync.WaitGroup
