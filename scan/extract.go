@@ -56,9 +56,16 @@ type pass1 struct {
 	items []cluster.Item
 	sets  *spool.Log
 	parts [parts]*spool.Log
-	wide  bool // some counts took two words
+	stage [parts][]uint32 // one-word counts on their way to parts
+	wide  bool            // some counts took two words
 	tmpl  *shingle.Templates
 }
+
+// stageLen is how many one-word counts of a partition write gathers
+// before it appends them to the partition's log: an append per shingle,
+// a call each, cost a tenth of a 100k scan's CPU. All partitions' stages
+// together take 256 KB.
+const stageLen = 256
 
 // extract reads src and shingles the texts on workers goroutines. Texts
 // are dropped once shingled; sets and counts go to logs in dir.
@@ -66,6 +73,7 @@ func extract(ctx context.Context, src Source, opt Options, workers int, dir *spo
 	p := &pass1{sets: dir.NewLog(), tmpl: shingle.NewTemplates(opt.Template)}
 	for i := range p.parts {
 		p.parts[i] = dir.NewLog()
+		p.stage[i] = make([]uint32, 0, stageLen)
 	}
 	jobs := make(chan job, 256)
 	results := make(chan shingled, 256)
@@ -152,6 +160,11 @@ func (p *pass1) collect(results <-chan shingled, opt Options) ([]int, [][]string
 			}
 		}
 	}
+	for i := range p.stage {
+		if err == nil {
+			err = p.flush(i)
+		}
+	}
 	opt.progress("shingle", len(counts), 0)
 	return counts, creds, err
 }
@@ -184,8 +197,11 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 	p.tmpl.Count(id)
 	if id < wideID {
 		for _, h := range set {
-			if err := p.parts[h>>24].Append1(h<<8 | id); err != nil {
-				return err
+			st := &p.stage[h>>24]
+			if *st = append(*st, h<<8|id); len(*st) == stageLen {
+				if err := p.flush(int(h >> 24)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -197,6 +213,13 @@ func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
 		}
 	}
 	return nil
+}
+
+// flush appends partition i's staged counts to its log.
+func (p *pass1) flush(i int) error {
+	err := p.parts[i].Append(p.stage[i]...)
+	p.stage[i] = p.stage[i][:0]
+	return err
 }
 
 // learn feeds the template counts to the Templates one partition at a
