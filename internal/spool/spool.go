@@ -130,17 +130,6 @@ func (l *Log) Append(vs ...uint32) error {
 	return nil
 }
 
-// Append1 adds one value; the common case is a plain append, cheap enough
-// for a call per shingle.
-func (l *Log) Append1(v uint32) error {
-	if l.cur != nil && len(l.cur) < ChunkLen-1 {
-		l.cur = append(l.cur, v)
-		l.n++
-		return nil
-	}
-	return l.Append(v)
-}
-
 // AppendPair adds two values; the common case is a plain append, cheap
 // enough for a call per shingle.
 func (l *Log) AppendPair(a, b uint32) error {
