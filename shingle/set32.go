@@ -27,7 +27,7 @@ func (s *set32) slot(h uint32) uint32 { return (h * 0x9e3779b1) & uint32(len(s.s
 func filterMix(h uint32) uint64 { return uint64(h) * 0x9e3779b97f4a7c15 }
 
 // filterBits returns the word and the two bits of the filter for the mix x.
-func (s *set32) filterBits(x uint64) (word uint64, bits uint64) {
+func (s *set32) filterBits(x uint64) (word, mask uint64) {
 	return x >> s.shift, 1<<(x&63) | 1<<(x>>6&63)
 }
 
