@@ -151,11 +151,18 @@ func find[E uint32 | uint64](t *Templates, dst []uint64, entries []E, top uint32
 		return uint32(e) & 0xff
 	}
 	corpusNeed := max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
+	// Most shingles are in one or two documents: a hash seen fewer times
+	// than any bar needs is passed over without looking at its outlets.
+	minNeed := min(t.opt.OutletMinDocs, corpusNeed)
 	for i := 0; i < len(entries); {
 		h := hash(entries[i])
 		j := i + 1
 		for j < len(entries) && hash(entries[j]) == h {
 			j++
+		}
+		if j-i < minNeed {
+			i = j
+			continue
 		}
 		if j-i >= corpusNeed {
 			dst = append(dst, Entry(h, NoOutlet))
@@ -166,7 +173,7 @@ func find[E uint32 | uint64](t *Templates, dst []uint64, entries []E, top uint32
 			for l < j && outlet(entries[l]) == id {
 				l++
 			}
-			if id != NoOutlet && l-k >= max(t.opt.OutletMinDocs, int(t.opt.OutletShare*float64(t.outletDocs[id]))) {
+			if id != NoOutlet && l-k >= t.opt.OutletMinDocs && l-k >= int(t.opt.OutletShare*float64(t.outletDocs[id])) {
 				dst = append(dst, Entry(h, id))
 			}
 			k = l
