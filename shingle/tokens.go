@@ -1,6 +1,8 @@
 package shingle
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +89,23 @@ var asciiToken = func() (t [256]byte) {
 	return t
 }()
 
+// highBits is the top bit of each byte of a uint64.
+const highBits = 0x8080808080808080
+
+// asciiWord returns, for the eight bytes of w, the top bit of each byte
+// that is an ASCII word byte (a digit or a letter, as in asciiToken), and
+// zero bits elsewhere. Each byte is range-tested on its low seven bits
+// with additions that cannot carry into the next byte; a byte with its
+// top bit set (not ASCII) is never a word byte.
+func asciiWord(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	x := w &^ highBits
+	lower := x | 0x20*ones // 'A'-'Z' to 'a'-'z'; no other byte lands there
+	letter := (lower + (0x80-'a')*ones) &^ (lower + (0x7f-'z')*ones)
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	return (letter | digit) &^ w & highBits
+}
+
 // runeClass returns the token class of the non-ASCII rune r.
 func runeClass(r rune) int {
 	if r < 1<<16 {
@@ -138,26 +157,40 @@ func (s *Shingler) scan(t string, normalized bool) bool {
 			if !z.inTok || z.split {
 				z.open(false)
 			}
-			// Copy the rest of the ASCII word in normal form as it is
-			// found: one pass over its bytes, not one to find its end
-			// and another to copy it.
-			if cap(z.tok)-len(z.tok) < len(t)-i {
-				z.tok = slices.Grow(z.tok, len(t)-i)
+			// Copy the ASCII word in normal form as it is found, eight
+			// bytes at a time: each eight are classified and lower-cased
+			// together (asciiWord), stored whole, and the word's end
+			// found in them; the bytes stored past it are overwritten
+			// later. Room is made for that overshoot first.
+			if cap(z.tok)-len(z.tok) < len(t)-i+8 {
+				z.tok = slices.Grow(z.tok, len(t)-i+8)
 			}
 			n := len(z.tok)
 			tok := z.tok[:cap(z.tok)]
-			tok[n] = c
-			n++
-			j := i + 1
-			// (n < len(tok) always holds, room was made above; it lets
-			// the compiler drop the bounds check on tok[n].)
-			for ; j < len(t) && n < len(tok); j++ {
-				c := asciiToken[t[j]]
-				if c == 0 {
+			j := i
+			for {
+				if j+8 > len(t) || n+8 > len(tok) {
+					// The last few bytes of the text, one at a time.
+					for ; j < len(t) && n < len(tok); j++ {
+						c := asciiToken[t[j]]
+						if c == 0 {
+							break
+						}
+						tok[n] = c
+						n++
+					}
 					break
 				}
-				tok[n] = c
-				n++
+				w := uint64(t[j]) | uint64(t[j+1])<<8 | uint64(t[j+2])<<16 | uint64(t[j+3])<<24 |
+					uint64(t[j+4])<<32 | uint64(t[j+5])<<40 | uint64(t[j+6])<<48 | uint64(t[j+7])<<56
+				word := asciiWord(w)
+				binary.LittleEndian.PutUint64(tok[n:], w|word>>2) // word>>2 sets 0x20 on letters and digits
+				if word != highBits {
+					k := bits.TrailingZeros64(^word&highBits) >> 3 // the word bytes before the first other
+					n, j = n+k, j+k
+					break
+				}
+				n, j = n+8, j+8
 			}
 			z.tok = tok[:n]
 			i = j

@@ -1,6 +1,7 @@
 package shingle
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -109,4 +110,48 @@ func refTokens(s string) []string {
 	}
 	flush()
 	return toks
+}
+
+// TestASCIIWord: each of the eight bytes asciiWord classifies at once,
+// every byte value in every place among random neighbours, agrees with
+// asciiToken, the byte-at-a-time table.
+func TestASCIIWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	for place := range 8 {
+		for v := range 256 {
+			w := r.Uint64()&^(0xff<<(8*place)) | uint64(v)<<(8*place)
+			got := asciiWord(w)>>(8*place+7)&1 == 1
+			if want := asciiToken[v] != 0; got != want {
+				t.Fatalf("byte %#x at place %d of %#016x: word byte %v, want %v", v, place, w, got, want)
+			}
+			for other := range 8 {
+				b := byte(w >> (8 * other))
+				if asciiWord(w)>>(8*other+7)&1 == 1 != (asciiToken[b] != 0) {
+					t.Fatalf("byte %#x at place %d of %#016x misclassified", b, other, w)
+				}
+			}
+		}
+	}
+}
+
+// TestTokensEveryByteInLongWords: every ASCII byte, a non-ASCII letter
+// and an invalid byte, put at every place of a text whose words are long
+// enough for the eight-byte copy, cut and normalise as the reference
+// tokenizer does.
+func TestTokensEveryByteInLongWords(t *testing.T) {
+	s := NewShingler(K)
+	const base = "Quick0Brown9Foxes JUMPEDoverTHElazy dogs42 x Zz9abcdefghijklmnopq"
+	inserts := []string{"é", "\xff", "É"}
+	for c := range 128 {
+		inserts = append(inserts, string(rune(c)))
+	}
+	for _, ins := range inserts {
+		for p := range len(base) + 1 {
+			text := base[:p] + ins + base[p:]
+			want := refTokens(string(Normalize(nil, text)))
+			if got := s.Tokens(nil, text); !slices.Equal(got, want) {
+				t.Fatalf("%+q: tokens %+q, want %+q", text, got, want)
+			}
+		}
+	}
 }
