@@ -96,7 +96,8 @@ const highBits = 0x8080808080808080
 // that is an ASCII word byte (a digit or a letter, as in asciiToken), and
 // zero bits elsewhere. Each byte is range-tested on its low seven bits
 // with additions that cannot carry into the next byte; a byte with its
-// top bit set (not ASCII) is never a word byte.
+// top bit set (not ASCII) is never a word byte. TestASCIIWord keeps it in
+// step with asciiToken.
 func asciiWord(w uint64) uint64 {
 	const ones = 0x0101010101010101
 	x := w &^ highBits
@@ -120,8 +121,9 @@ func runeClass(r rune) int {
 // tokens.
 //
 // Most text needs no context to normalise (see appendNormal): then
-// tokenize normalises and cuts in one pass, rune by rune. Text with a hard
-// rune is normalised first, then cut.
+// tokenize normalises and cuts in one pass, rune by rune (ASCII words
+// eight bytes at a time). Text with a hard rune is normalised first, then
+// cut.
 func (s *Shingler) tokenize(text string) int {
 	tableOnce.Do(buildTable)
 	if !s.scan(text, false) {
