@@ -49,8 +49,9 @@ type shingled struct {
 }
 
 // pass1 is what the first pass over the input leaves: per document its
-// metadata and page ends, the shingle sets in input order (sets: length,
-// then hashes), and the template counts (parts logs, see wideID).
+// metadata and page ends, the shingle sets in input order (sets: each
+// document's Shingles hashes in turn), and the template counts (parts
+// logs, see wideID).
 type pass1 struct {
 	docs  []Doc
 	items []cluster.Item
@@ -182,10 +183,7 @@ func credits(text string) []string {
 }
 
 func (p *pass1) write(set []uint32, outlet string, seen map[uint64]bool) error {
-	if err := p.sets.Append(uint32(len(set))); err != nil {
-		return err
-	}
-	if err := p.sets.Append(set...); err != nil {
+	if err := p.sets.AppendSlice(set); err != nil { // its length is the document's Shingles
 		return err
 	}
 	fp := shingle.Fingerprint(set)

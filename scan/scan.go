@@ -303,7 +303,6 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 	// input order spent most of its time waiting for memory). Each
 	// document's results go to its own place, so the order changes nothing
 	// else.
-	var length [1]uint32
 	batch := make([]doc, 0, batchLen)
 	flush := func() {
 		slices.SortStableFunc(batch, func(a, b doc) int {
@@ -323,11 +322,10 @@ func sign(ctx context.Context, p *pass1, opt Options, workers int, docs []Doc) (
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		if err = r.Read(length[:]); err != nil {
-			break
-		}
-		set := make([]uint32, length[0])
-		if err = r.Read(set); err != nil {
+		// The set itself when the log kept it in memory, not a copy: the
+		// workers filter it in place.
+		var set []uint32
+		if set, err = r.Next(docs[i].Shingles); err != nil {
 			break
 		}
 		if batch = append(batch, doc{i, set}); len(batch) == batchLen {

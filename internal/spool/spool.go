@@ -130,6 +130,21 @@ func (l *Log) Append(vs ...uint32) error {
 	return nil
 }
 
+// AppendSlice adds the values of vs. While the log has not spilled, the
+// budget allows and no values copied by Append wait for their chunk to
+// fill, it keeps vs itself as a chunk rather than a copy, so the caller
+// must not change vs afterwards; a Reader's Next hands such a chunk back
+// without copying it either.
+func (l *Log) AppendSlice(vs []uint32) error {
+	if len(vs) > 0 && len(l.cur) == 0 && l.f == nil && l.d.take(int64(4*cap(vs))) {
+		// (An empty current chunk keeps the values in order.)
+		l.chunks = append(l.chunks, chunk{mem: vs, n: len(vs)})
+		l.n += int64(len(vs))
+		return nil
+	}
+	return l.Append(vs...)
+}
+
 // AppendPair adds two values; the common case is a plain append, cheap
 // enough for a call per shingle.
 func (l *Log) AppendPair(a, b uint32) error {
@@ -247,6 +262,34 @@ func (r *Reader) Chunk() ([]uint32, error) {
 		r.tmp = append(r.tmp, binary.LittleEndian.Uint32(b[k:]))
 	}
 	return r.tmp, nil
+}
+
+// Next returns the next n values. When they lie within one chunk kept in
+// memory it returns them in place, capped at n, without copying: the
+// caller may change them, and they stay valid after the reader moves on
+// (a draining reader gives the chunk's budget back all the same). Other
+// values come in a new slice. io.ErrUnexpectedEOF if the log ends first.
+func (r *Reader) Next(n int) ([]uint32, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if len(r.cur) == 0 {
+		c, err := r.Chunk()
+		if err == io.EOF {
+			return nil, io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return nil, err
+		}
+		r.cur = c
+	}
+	if len(r.cur) >= n && r.l.chunks[r.i-1].mem != nil {
+		v := r.cur[:n:n]
+		r.cur = r.cur[n:]
+		return v, nil
+	}
+	v := make([]uint32, n)
+	return v, r.Read(v)
 }
 
 // Read fills dst with the next len(dst) values; io.ErrUnexpectedEOF if the
