@@ -221,9 +221,9 @@ func (p *pass1) flush(i int) error {
 }
 
 // learn feeds the template counts to the Templates one partition at a
-// time, freeing each, and tells progress as each is done. Workers read, sort and search partitions in
-// parallel (Templates.Find only reads the counts); the Templates add what
-// they found in partition order.
+// time, freeing each, and tells progress as each is done. Workers read,
+// sort and search partitions in parallel (Templates.Find only reads the
+// counts); the Templates add what they found in partition order.
 func (p *pass1) learn(workers int, progress func(done, total int)) error {
 	type found struct {
 		entries []uint64
