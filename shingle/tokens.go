@@ -170,13 +170,12 @@ func (s *Shingler) scan(t string, normalized bool) bool {
 			n := len(z.tok)
 			tok := z.tok[:cap(z.tok)]
 			j := i
-			// (The room made above keeps n+8 within tok whenever j+8 is
-			// within t; testing it too lets the compiler drop the bounds
-			// check on the eight-byte store, as -d=ssa/check_bce shows.)
+			// (n-len(z.tok) never passes j-i, so the room made above
+			// keeps every store within tok.)
 			for {
-				if j+8 > len(t) || n+8 > len(tok) {
+				if j+8 > len(t) {
 					// The last few bytes of the text, one at a time.
-					for ; j < len(t) && n < len(tok); j++ {
+					for ; j < len(t); j++ {
 						c := asciiToken[t[j]]
 						if c == 0 {
 							break
