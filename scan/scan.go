@@ -196,7 +196,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Result, error) {
 	if err := p.learn(workers, opt.stageProgress("templates")); err != nil {
 		return nil, err
 	}
-	p.tmpl.Seal()
+	p.tmpl.Seal(workers)
 	res.Templates = p.tmpl
 	res.Stats.CommonShingles = p.tmpl.Common
 	for _, n := range p.tmpl.Outlet {

@@ -48,3 +48,21 @@ func TestSet32Filter(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSet32 turns a page's worth of shingle hashes (600, with a few
+// repeats) into its 32-bit set; bytes are the 64-bit hashes'.
+func BenchmarkSet32(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 8))
+	h := make([]uint64, 600)
+	for i := range h {
+		h[i] = r.Uint64()
+		if i%40 == 39 {
+			h[i] = h[i-7]
+		}
+	}
+	var dst, scratch []uint32
+	b.SetBytes(int64(8 * len(h)))
+	for b.Loop() {
+		dst, scratch = Set32(dst[:0], h, scratch)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/reprint-news/reprint/internal/par"
 	"github.com/reprint-news/reprint/internal/radix"
 )
 
@@ -223,7 +224,7 @@ func LearnTemplates(outlets []string, sets [][]uint32, opt TemplateOptions) *Tem
 	}
 	radix.Sort64(entries, nil)
 	t.Learn(entries)
-	t.Seal()
+	t.Seal(1)
 	return t
 }
 
@@ -266,31 +267,34 @@ func (p *parted) part(h uint32) *set32 {
 // merging the corpus-wide template set into each outlet's (when the copies
 // fit in mergeBudget entries), so Filter makes one look-up per shingle
 // instead of two, and by splitting large outlets' sets into parts (see
-// parted). Learn after Seal undoes it. Not safe for concurrent use; Filter,
-// FilterSets and IsTemplate are, once sealed.
-func (t *Templates) Seal() {
+// parted). It builds the outlets' sets on workers goroutines (at 100k
+// documents, 42 ms on one). Learn after Seal undoes it. Not safe for
+// concurrent use; Filter, FilterSets and IsTemplate are, once sealed.
+func (t *Templates) Seal(workers int) {
 	t.merged = nil
 	if len(t.outlets)*(t.common.n+1) > mergeBudget {
 		return
 	}
 	merged := make([]parted, len(t.outlets))
-	for id := range t.outlets {
-		m := &merged[id]
-		for n := t.common.n + t.outlets[id].n; n > partLen<<m.bits && m.bits < 16; {
-			m.bits++
-		}
-		m.parts = make([]set32, 1<<m.bits)
-		for _, s := range []*set32{&t.common, &t.outlets[id]} {
-			if s.hasZero {
-				m.part(0).add(0)
+	par.For(len(t.outlets), workers, func() func(int) {
+		return func(id int) {
+			m := &merged[id]
+			for n := t.common.n + t.outlets[id].n; n > partLen<<m.bits && m.bits < 16; {
+				m.bits++
 			}
-			for _, h := range s.slots {
-				if h != 0 {
-					m.part(h).add(h)
+			m.parts = make([]set32, 1<<m.bits)
+			for _, s := range []*set32{&t.common, &t.outlets[id]} {
+				if s.hasZero {
+					m.part(0).add(0)
+				}
+				for _, h := range s.slots {
+					if h != 0 {
+						m.part(h).add(h)
+					}
 				}
 			}
 		}
-	}
+	})
 	t.merged = merged
 }
 

@@ -252,7 +252,7 @@ func BenchmarkFilterLarge(b *testing.B) {
 		found = append(found, Entry(h, id))
 	}
 	tm.Add(found)
-	tm.Seal()
+	tm.Seal(3)
 	sets := make([][]uint32, 1024)
 	for i := range sets {
 		var s []uint32
@@ -319,7 +319,7 @@ func TestFilterSetsAsFilter(t *testing.T) {
 		members = append(members, uint64(h), uint64(h+1))
 	}
 	tm.Add(found)
-	tm.Seal()
+	tm.Seal(3)
 	if bits := tm.merged[a].bits; bits < 2 {
 		t.Fatalf("outlet a's templates are in %d part(s), want several", 1<<bits)
 	}
