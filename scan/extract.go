@@ -226,7 +226,7 @@ func (p *pass1) flush(i int) error {
 // learn feeds the template counts to the Templates one partition at a
 // time, freeing each, and tells progress as each is done. Workers read,
 // sort and search partitions in parallel (Templates.Find only reads the
-// counts); the Templates add what they found in partition order.
+// counts); the Templates add what they found in one go at the end.
 func (p *pass1) learn(workers int, progress func(done, total int)) error {
 	type found struct {
 		entries []uint64
@@ -258,15 +258,17 @@ func (p *pass1) learn(workers int, progress func(done, total int)) error {
 		}
 	})
 	var err error
+	var all []uint64
 	for i := range out {
 		f := <-out[i]
 		if err == nil {
 			err = f.err
 		}
-		if err == nil {
-			p.tmpl.Add(f.entries)
-		}
+		all = append(all, f.entries...)
 		progress(i+1, parts)
+	}
+	if err == nil {
+		p.tmpl.Add(all) // all at once, the fast way
 	}
 	return err
 }

@@ -13,14 +13,23 @@ import "math/bits"
 // (BenchmarkFilterLarge, where few hashes are members: 5.5 -> 3.75 ms). A
 // Go map was several times slower.
 type set32 struct {
-	slots   []uint32 // 0 marks an empty slot
-	filter  []uint64 // for every member, its filterBits set
-	shift   uint     // 64 - log2(len(filter))
-	n       int
-	hasZero bool
+	slots     []uint32 // 0 marks an empty slot
+	filter    []uint64 // for every member, its filterBits set
+	shift     uint     // 64 - log2(len(filter))
+	slotShift uint     // 32 - log2(len(slots))
+	n         int
+	hasZero   bool
 }
 
-func (s *set32) slot(h uint32) uint32 { return (h * 0x9e3779b1) & uint32(len(s.slots)-1) }
+// A member's slot is the top bits of slotMix(h), so that the slots of
+// hashes in increasing order of slotMix are in increasing order for any
+// table size: see Templates.Add.
+func (s *set32) slot(h uint32) uint32 { return slotMix(h) >> s.slotShift }
+
+// slotMix is a bijection of the hashes (a multiplication by an odd
+// number, undone by unmixSlot).
+func slotMix(h uint32) uint32   { return h * 0x9e3779b1 }
+func unmixSlot(m uint32) uint32 { return m * 0x0e8b2f51 } // 0x9e3779b1's inverse modulo 2^32
 
 // filterMix spreads h over 64 bits: the top bits pick the filter's word,
 // the low twelve its two bits.
@@ -83,13 +92,27 @@ func (s *set32) add(h uint32) bool {
 	}
 }
 
-func (s *set32) grow() {
+func (s *set32) grow() { s.resize(max(16, 2*len(s.slots))) }
+
+// reserve makes room for n more members, so that adding them does not
+// grow the table. Adding many members in increasing order of slotMix (in
+// slot order) needs it: into a table that grows as they come, they would
+// crowd into its first slots.
+func (s *set32) reserve(n int) {
+	if need := 2 * (s.n + n); need > len(s.slots) {
+		s.resize(max(16, 1<<bits.Len(uint(need-1))))
+	}
+}
+
+// resize moves the members to a table of size slots, a power of two.
+func (s *set32) resize(size int) {
 	old := s.slots
-	s.slots = make([]uint32, max(16, 2*len(old)))
+	s.slots = make([]uint32, size)
 	s.filter = make([]uint64, len(s.slots)/8) // 16 bits per member at most half full: 8 per slot
 	s.shift = uint(64 - bits.TrailingZeros(uint(len(s.filter))))
+	s.slotShift = uint(32 - bits.TrailingZeros(uint(len(s.slots))))
 	s.n = 0
-	for _, h := range old {
+	for _, h := range old { // in slot order, so in the new table's too
 		if h != 0 {
 			s.add(h)
 		}

@@ -2,6 +2,7 @@ package shingle
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -64,5 +65,57 @@ func BenchmarkSet32(b *testing.B) {
 	b.SetBytes(int64(8 * len(h)))
 	for b.Loop() {
 		dst, scratch = Set32(dst[:0], h, scratch)
+	}
+}
+
+// longestRun returns the longest run of occupied slots, the most a probe
+// can take.
+func longestRun(s *set32) int {
+	best, run := 0, 0
+	for _, h := range append(s.slots, s.slots...) { // runs may wrap around
+		if h == 0 {
+			run = 0
+			continue
+		}
+		run++
+		best = max(best, run)
+	}
+	return min(best, len(s.slots))
+}
+
+// TestSet32SlotOrder checks that members added in slot order, as
+// Templates.Add and Seal add them, go into a table reserve made large
+// enough (without it, the table grows as they come, and until it last
+// grows they crowd into its first slots, each add walking a run of
+// thousands), that the probes stay short, and that unmixSlot undoes
+// slotMix.
+func TestSet32SlotOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	const n = 100_000
+	mixed := make([]uint32, n)
+	for i := range mixed {
+		h := r.Uint32() | 1
+		if unmixSlot(slotMix(h)) != h {
+			t.Fatalf("unmixSlot(slotMix(%#x)) = %#x", h, unmixSlot(slotMix(h)))
+		}
+		mixed[i] = slotMix(h)
+	}
+	slices.Sort(mixed)
+	var s set32
+	s.reserve(n)
+	size := len(s.slots)
+	for _, m := range mixed {
+		s.add(unmixSlot(m))
+	}
+	if len(s.slots) != size {
+		t.Errorf("the table grew from %d to %d slots after reserve(%d)", size, len(s.slots), n)
+	}
+	if run := longestRun(&s); run > 100 {
+		t.Errorf("longest run of occupied slots %d after adding %d members in slot order", run, s.n)
+	}
+	for _, m := range mixed {
+		if h := unmixSlot(m); !s.mayHave(h) || !s.probe(h) {
+			t.Fatalf("%#x added but not found", h)
+		}
 	}
 }

@@ -184,13 +184,50 @@ func find[E uint32 | uint64](t *Templates, dst []uint64, entries []E, top uint32
 	return dst
 }
 
-// Add adds template shingles found by Find.
+// Add adds template shingles found by Find. It may overwrite found.
+//
+// Many entries at once (scan adds all of them in one call) go in faster:
+// Add makes room in each set once, then adds each set's hashes in slot
+// order, so that its table fills from one end to the other instead of at
+// random places (at 100k documents, 826,000 template shingles in 12
+// tables of 1.25 MB: 0.22 -> 0.05 CPU s, grows included).
 func (t *Templates) Add(found []uint64) {
 	t.merged = nil
-	for _, e := range found {
-		t.add(uint32(e), uint32(e>>32))
+	if len(found) < addSorted {
+		for _, e := range found {
+			t.add(uint32(e), uint32(e>>32))
+		}
+		return
+	}
+	// Sort by set (the common one last), then slot order: each key is the
+	// set's index above the hash's slotMix.
+	common := uint64(len(t.outlets))
+	n := make([]int, common+1)
+	keys := found // in place: at a million documents found is 90 MB
+	for i, e := range found {
+		set := uint64(uint32(e))
+		if set == NoOutlet {
+			set = common
+		}
+		n[set]++
+		keys[i] = set<<32 | uint64(slotMix(uint32(e>>32)))
+	}
+	for set, k := range n[:common] {
+		t.outlets[set].reserve(k)
+	}
+	t.common.reserve(n[common])
+	radix.Sort64(keys, nil)
+	for _, k := range keys {
+		id := uint32(k >> 32)
+		if id == uint32(common) {
+			id = NoOutlet
+		}
+		t.add(id, unmixSlot(uint32(k)))
 	}
 }
+
+// addSorted is the number of entries from which Add sorts them first.
+const addSorted = 1 << 12
 
 func (t *Templates) add(id uint32, h uint32) {
 	switch {
@@ -283,6 +320,19 @@ func (t *Templates) Seal(workers int) {
 				m.bits++
 			}
 			m.parts = make([]set32, 1<<m.bits)
+			// The members come in slot order: make room first (see
+			// set32.reserve).
+			n := make([]int, len(m.parts))
+			for _, s := range []*set32{&t.common, &t.outlets[id]} {
+				for _, h := range s.slots {
+					if h != 0 {
+						n[h>>(32-m.bits)%uint32(len(n))]++
+					}
+				}
+			}
+			for i, k := range n {
+				m.parts[i].reserve(k)
+			}
 			for _, s := range []*set32{&t.common, &t.outlets[id]} {
 				if s.hasZero {
 					m.part(0).add(0)
