@@ -19,9 +19,10 @@
 // Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) give one token per
 // character, with its marks. A shingle is k consecutive tokens (K = 5 by
 // default) joined by single spaces, and its hash (Hash) is XXH3, xxHash's
-// 64-bit hash, of those bytes; a document of fewer than k tokens has one shingle of all
-// of them. A Shingler builds the joined tokens in one buffer, so each
-// shingle is a sub-slice of it and hashing allocates nothing.
+// 64-bit hash, of those bytes; a document of fewer than k tokens has one
+// shingle of all of them. A Shingler builds the joined tokens in one
+// buffer, so each shingle is a sub-slice of it and hashing allocates
+// nothing.
 //
 // Most runes normalise on their own, so normalisation runs from a table of
 // the Basic Multilingual Plane, built on first use (about 10 ms), and
