@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 
@@ -152,6 +153,9 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	// Each worker's counting memory, and the sums', serve every pass: at
 	// a million documents a pass's counts take tens of MB, which fresh
 	// each time cost more to allocate than to fill.
+	// Pairs are counted packed in 2*pb bits, a<<pb|b, which sort in fewer
+	// radix passes than a<<32|b.
+	pb := bits.Len(uint(max(len(skip)-1, 1)))
 	var pairs []uint64
 	scratch := make([]countScratch, workers)
 	accs := make([]PairCounts, workers)
@@ -159,7 +163,7 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 	for pass := range passes {
 		for w := range workers {
 			wg.Go(func() {
-				accs[w] = shares[w].collide(pass, passes, &scratch[w])
+				accs[w] = shares[w].collide(pass, passes, pb, &scratch[w])
 			})
 		}
 		wg.Wait()
@@ -171,7 +175,7 @@ func (l LSH) Candidates(sigs []uint32, size int, skip []bool) ([]uint64, LSHStat
 		}
 		for i, p := range acc.Pairs {
 			if int(acc.N[i]) >= l.Hits {
-				pairs = append(pairs, p)
+				pairs = append(pairs, p>>pb<<32|p&(1<<pb-1))
 			}
 		}
 		st.Collisions += len(acc.Pairs)
@@ -262,15 +266,16 @@ type countScratch struct {
 }
 
 // collide counts, for the pairs whose first document is pass modulo
-// passes, the buckets they share: the bands they collide in. The counts
-// are in s's memory, good until the next call with s.
-func (bk *buckets) collide(pass, passes int, s *countScratch) PairCounts {
+// passes, the buckets they share: the bands they collide in. Pairs are
+// packed a<<pb|b. The counts are in s's memory, good until the next call
+// with s.
+func (bk *buckets) collide(pass, passes, pb int, s *countScratch) PairCounts {
 	acc, spare, raw, buf := s.acc, s.spare, s.raw[:0], s.buf
 	acc.Pairs, acc.N = acc.Pairs[:0], acc.N[:0]
 	for _, block := range bk.blocks {
-		acc, spare, raw, buf = collideBlock(block, pass, passes, acc, spare, raw, buf)
+		acc, spare, raw, buf = collideBlock(block, pass, passes, pb, acc, spare, raw, buf)
 	}
-	buf = radix.Sort64(raw, buf)
+	buf = radix.SortBits64(raw, buf, 2*pb)
 	out := acc.Merge(raw, spare)
 	s.acc, s.spare, s.raw, s.buf = out, acc, raw, buf
 	return out
@@ -278,7 +283,7 @@ func (bk *buckets) collide(pass, passes int, s *countScratch) PairCounts {
 
 // collideBlock is collide over one block of buckets, with the counts so
 // far and the scratch slices passed through.
-func collideBlock(block []uint32, pass, passes int, acc, spare PairCounts, raw, buf []uint64) (_, _ PairCounts, _, _ []uint64) {
+func collideBlock(block []uint32, pass, passes, pb int, acc, spare PairCounts, raw, buf []uint64) (_, _ PairCounts, _, _ []uint64) {
 	for start := 0; start < len(block); {
 		end := start
 		for block[end]&lastInBucket == 0 {
@@ -293,13 +298,13 @@ func collideBlock(block []uint32, pass, passes int, acc, spare PairCounts, raw, 
 				continue
 			}
 			for _, b := range docs[x+1:] {
-				raw = append(raw, uint64(a)<<32|uint64(b&^lastInBucket))
+				raw = append(raw, uint64(a)<<pb|uint64(b&^lastInBucket))
 			}
 		}
 		// A true copy collides in many bands: fold the raw pairs into the
 		// counts whenever they outgrow them.
 		if len(raw) > max(1<<20, len(acc.Pairs)) {
-			buf = radix.Sort64(raw, buf)
+			buf = radix.SortBits64(raw, buf, 2*pb)
 			acc, spare = acc.Merge(raw, spare), acc
 			raw = raw[:0]
 		}

