@@ -3,6 +3,7 @@ package shingle
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -74,6 +75,72 @@ func TestSignGolden(t *testing.T) {
 	want := Signature{0xfc4ef1bca27d1ed3, 0x203ea4c5049ad615, 0x203ea4c5049ad615, 0xfc4ef1bca27d1ed3, 0x9c3fe26fde390827, 0xfc4ef1bca27d1ed3, 0xfc4ef1bca27d1ed3, 0xfc4ef1bca27d1ed3}
 	if !slices.Equal(sig, want) {
 		t.Errorf("Sign = %#v, want %#v (bump Version if this is intended)", sig, want)
+	}
+}
+
+// referenceDensify is densify as the package documentation states it:
+// each attempt works its bin out, and a bin was filled before if its value
+// maps to it.
+func referenceDensify(sig Signature, seed uint64) {
+	n := uint64(len(sig))
+	orig := slices.Clone(sig)
+	filled := 0
+	for _, v := range orig {
+		if v != empty {
+			filled++
+		}
+	}
+	if filled == 0 || filled == len(sig) {
+		return
+	}
+	probe := mix(seed ^ 0x9e3779b97f4a7c15)
+	for i, v := range orig {
+		if v != empty {
+			continue
+		}
+		for attempt := uint64(1); ; attempt++ {
+			j, _ := bits.Mul64(mix(probe^uint64(i)<<32^attempt), n)
+			if w := orig[j]; w != empty {
+				if b, _ := bits.Mul64(w, n); b == j {
+					sig[i] = w
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestDensifyAsReference checks densify, with its probe table and past it
+// (bins needing more than probeDepth attempts, signatures too large for a
+// table), against referenceDensify, for sets from one shingle to more than
+// there are bins, under two seeds in turn (so the table is rebuilt).
+func TestDensifyAsReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, bins := range []int{1, 8, 128, 256, 5000} {
+		for _, size := range []int{1, 2, 5, 40, 300} {
+			if bins > 1000 && size < 300 {
+				continue // a few shingles in thousands of bins: slow, and the same code
+			}
+			for trial := range 20 {
+				set := randomSet(rng, size)
+				seed := uint64(1 + trial%2)
+				got, want := make(Signature, bins), make(Signature, bins)
+				Sign(got, set, seed)
+				for i := range want {
+					want[i] = empty
+				}
+				for _, h := range set {
+					v := mix(h ^ seed)
+					if b, _ := bits.Mul64(v, uint64(bins)); v < want[b] {
+						want[b] = v
+					}
+				}
+				referenceDensify(want, seed)
+				if !slices.Equal(got, want) {
+					t.Fatalf("bins=%d size=%d seed=%d: densify differs from the reference", bins, size, seed)
+				}
+			}
+		}
 	}
 }
 
