@@ -245,8 +245,8 @@ func (p *pass1) learn(workers int, progress func(done, total int)) error {
 			words, wide, err = readPartition(p.parts[i], i, p.wide, words[:0])
 			if len(wide) == 0 {
 				// The common case, fewer than 255 outlets: the packed
-				// words sort and count as they are.
-				buf32 = radix.Sort(words, buf32)
+				// words sort (by hash alone) and count as they are.
+				buf32 = radix.SortHigh24(words, buf32)
 				out[i] <- found{p.tmpl.FindWords(nil, words, byte(i)), err}
 				return
 			}

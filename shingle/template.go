@@ -1,6 +1,7 @@
 package shingle
 
 import (
+	"math/bits"
 	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
@@ -123,38 +124,87 @@ func (t *Templates) Learn(entries []uint64) {
 // found concurrently once every document has been counted; Add then adds
 // them, in a fixed order.
 func (t *Templates) Find(dst, entries []uint64) []uint64 {
-	return find(t, dst, entries, 0)
+	return find(t, dst, entries)
 }
 
 // FindWords is Find for entries packed in 32 bits, as scan logs them: a
-// hash's low 24 bits above an outlet ID below 255, sorted, all of the
-// hashes whose top byte is top. Sorting and reading half the bytes, it is
-// the fast way for corpora of fewer than 255 outlets.
+// hash's low 24 bits above an outlet ID below 255, all of the hashes whose
+// top byte is top, sorted by hash; the IDs of one hash may come in any
+// order (radix.SortHigh24 sorts words so, in two passes where a full sort
+// takes three). Sorting and reading half the bytes, it is the fast way for
+// corpora of fewer than 255 outlets. It returns what Find would, in the
+// same order.
 func (t *Templates) FindWords(dst []uint64, words []uint32, top byte) []uint64 {
-	return find(t, dst, words, uint32(top)<<24)
+	corpusNeed, minNeed := t.needs()
+	var count [256]int32 // of each outlet in a run of mixed outlets
+	for i := 0; i < len(words); {
+		w := words[i] >> 8
+		j := i + 1
+		for j < len(words) && words[j]>>8 == w {
+			j++
+		}
+		if j-i < minNeed {
+			i = j
+			continue
+		}
+		h := uint32(top)<<24 | w
+		if j-i >= corpusNeed {
+			dst = append(dst, Entry(h, NoOutlet))
+		}
+		run := words[i:j]
+		i = j
+		id := run[0] & 0xff
+		mixed := false
+		for _, w := range run[1:] {
+			if w&0xff != id {
+				mixed = true
+				break
+			}
+		}
+		if !mixed { // the common case: an outlet's own template text
+			if t.outletTemplate(id, len(run)) {
+				dst = append(dst, Entry(h, id))
+			}
+			continue
+		}
+		var seen [4]uint64 // the outlets counted, in increasing order
+		for _, w := range run {
+			count[w&0xff]++
+			seen[w>>6&3] |= 1 << (w & 63)
+		}
+		for k, bits64 := range seen {
+			for ; bits64 != 0; bits64 &= bits64 - 1 {
+				id := uint32(k<<6 | bits.TrailingZeros64(bits64))
+				if t.outletTemplate(id, int(count[id])) {
+					dst = append(dst, Entry(h, id))
+				}
+				count[id] = 0
+			}
+		}
+	}
+	return dst
 }
 
-// find is Find and FindWords: entries are Entry values (uint64) or
-// packed words (uint32) whose hashes start with top.
-func find[E uint32 | uint64](t *Templates, dst []uint64, entries []E, top uint32) []uint64 {
-	var zero E
-	wide := unsafe.Sizeof(zero) == 8
-	hash := func(e E) uint32 {
-		if wide {
-			return uint32(uint64(e) >> 32)
-		}
-		return top | uint32(e)>>8
-	}
-	outlet := func(e E) uint32 {
-		if wide {
-			return uint32(e)
-		}
-		return uint32(e) & 0xff
-	}
-	corpusNeed := max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
+// needs returns how many documents make a shingle corpus-wide template
+// text, and the fewest any bar needs.
+func (t *Templates) needs() (corpus, least int) {
+	corpus = max(t.opt.CorpusMinDocs, int(t.opt.CorpusShare*float64(t.docs)))
+	return corpus, min(t.opt.OutletMinDocs, corpus)
+}
+
+// outletTemplate reports whether a shingle in n documents of outlet id is
+// that outlet's template text.
+func (t *Templates) outletTemplate(id uint32, n int) bool {
+	return id != NoOutlet && n >= t.opt.OutletMinDocs && n >= int(t.opt.OutletShare*float64(t.outletDocs[id]))
+}
+
+// find is Find: entries are Entry values, sorted.
+func find(t *Templates, dst []uint64, entries []uint64) []uint64 {
+	hash := func(e uint64) uint32 { return uint32(e >> 32) }
+	outlet := func(e uint64) uint32 { return uint32(e) }
 	// Most shingles are in one or two documents: a hash seen fewer times
 	// than any bar needs is passed over without looking at its outlets.
-	minNeed := min(t.opt.OutletMinDocs, corpusNeed)
+	corpusNeed, minNeed := t.needs()
 	for i := 0; i < len(entries); {
 		h := hash(entries[i])
 		j := i + 1
@@ -174,7 +224,7 @@ func find[E uint32 | uint64](t *Templates, dst []uint64, entries []E, top uint32
 			for l < j && outlet(entries[l]) == id {
 				l++
 			}
-			if id != NoOutlet && l-k >= t.opt.OutletMinDocs && l-k >= int(t.opt.OutletShare*float64(t.outletDocs[id])) {
+			if t.outletTemplate(id, l-k) {
 				dst = append(dst, Entry(h, id))
 			}
 			k = l

@@ -203,7 +203,8 @@ func BenchmarkFilter(b *testing.B) {
 
 // TestFindWordsAsFind: the packed 32-bit entries of one partition give
 // the same templates as the same counts as Entry values, at the bars'
-// edges (runs of 2 to 4 of one outlet, corpus-wide runs of 4 to 6).
+// edges (runs of 2 to 4 of one outlet, corpus-wide runs of 4 to 6),
+// whether the outlets of a hash come sorted or not.
 func TestFindWordsAsFind(t *testing.T) {
 	tm := NewTemplates(TemplateOptions{OutletMinDocs: 3, CorpusMinDocs: 5})
 	for o := range 250 { // IDs up to the packed form's limit
@@ -230,6 +231,19 @@ func TestFindWordsAsFind(t *testing.T) {
 	got := tm.FindWords(nil, words, top)
 	if len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("FindWords found %d templates, Find %d", len(got), len(want))
+	}
+	// Sorted by hash alone, the outlets of a hash in any order, as scan
+	// sorts them: the same templates in the same order.
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && words[j]>>8 == words[i]>>8 {
+			j++
+		}
+		r.Shuffle(j-i, func(a, b int) { words[i+a], words[i+b] = words[i+b], words[i+a] })
+		i = j
+	}
+	if got := tm.FindWords(nil, words, top); !slices.Equal(got, want) {
+		t.Errorf("FindWords of words sorted by hash alone found %d templates, Find %d", len(got), len(want))
 	}
 	if got := tm.FindWords(nil, nil, top); len(got) != 0 {
 		t.Errorf("FindWords of nothing = %v", got)

@@ -98,6 +98,48 @@ func TestSort64(t *testing.T) {
 	}
 }
 
+// TestSortHigh24 checks that SortHigh24 orders values by their top 24
+// bits, keeps the order of values equal there, and loses none.
+func TestSortHigh24(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	var buf []uint32
+	for _, n := range []int{0, 1, 100, wideMin - 1, wideMin, 235_000} {
+		for _, spread := range []uint32{1 << 24, 1 << 12, 40} { // distinct top-24 values
+			a := make([]uint32, n)
+			for i := range a {
+				a[i] = r.Uint32N(spread)<<8 | r.Uint32N(256)
+			}
+			want := slices.Clone(a)
+			slices.SortStableFunc(want, func(x, y uint32) int { return cmp.Compare(x>>8, y>>8) })
+			buf = SortHigh24(a, buf)
+			for i := range a {
+				if a[i]>>8 != want[i]>>8 {
+					t.Fatalf("n=%d spread=%d: not sorted by the top 24 bits at %d", n, spread, i)
+				}
+			}
+			if n >= wideMin && !slices.Equal(a, want) {
+				t.Fatalf("n=%d spread=%d: values equal in their top 24 bits changed order", n, spread)
+			}
+			slices.Sort(a)
+			slices.Sort(want)
+			if !slices.Equal(a, want) {
+				t.Fatalf("n=%d spread=%d: not the same values", n, spread)
+			}
+		}
+	}
+}
+
+// BenchmarkSortHigh24 sorts the words of BenchmarkSortWords by hash only.
+func BenchmarkSortHigh24(b *testing.B) {
+	const n = 235_000
+	r := rand.New(rand.NewPCG(13, 14))
+	src := make([]uint32, n)
+	for i := range src {
+		src[i] = r.Uint32()<<8 | r.Uint32N(12)
+	}
+	benchSort(b, src, SortHigh24)
+}
+
 // TestSortBits64 checks SortBits64 against slices.Sort for values of 1 to
 // 64 bits, at sizes on both sides of where it changes method.
 func TestSortBits64(t *testing.T) {
