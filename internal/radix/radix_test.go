@@ -130,15 +130,7 @@ func TestSortHigh24(t *testing.T) {
 }
 
 // BenchmarkSortHigh24 sorts the words of BenchmarkSortWords by hash only.
-func BenchmarkSortHigh24(b *testing.B) {
-	const n = 235_000
-	r := rand.New(rand.NewPCG(13, 14))
-	src := make([]uint32, n)
-	for i := range src {
-		src[i] = r.Uint32()<<8 | r.Uint32N(12)
-	}
-	benchSort(b, src, SortHigh24)
-}
+func BenchmarkSortHigh24(b *testing.B) { benchSort(b, partitionWords(), SortHigh24) }
 
 // TestSortBits64 checks SortBits64 against slices.Sort for values of 1 to
 // 64 bits, at sizes on both sides of where it changes method.
@@ -238,16 +230,19 @@ func TestSortHigh64Stable(t *testing.T) {
 }
 
 // BenchmarkSortWords sorts what template learning sorts for corpora of
-// fewer than 255 outlets: one hash partition's entries packed in 32 bits,
-// a hash's low 24 bits above an outlet ID (here below 12).
-func BenchmarkSortWords(b *testing.B) {
-	const n = 235_000
+// fewer than 255 outlets (partitionWords) in full.
+func BenchmarkSortWords(b *testing.B) { benchSort(b, partitionWords(), Sort) }
+
+// partitionWords returns one hash partition's entries packed in 32 bits,
+// as template learning sorts them: a hash's low 24 bits above an outlet
+// ID (here below 12), 235,000 of them, a 100k corpus's partition.
+func partitionWords() []uint32 {
 	r := rand.New(rand.NewPCG(13, 14))
-	src := make([]uint32, n)
+	src := make([]uint32, 235_000)
 	for i := range src {
 		src[i] = r.Uint32()<<8 | r.Uint32N(12)
 	}
-	benchSort(b, src, Sort)
+	return src
 }
 
 // BenchmarkSortHigh64Bands sorts what LSH sorts: one band's keys above
