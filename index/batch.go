@@ -64,6 +64,11 @@ func NewBatch(p Params, res *scan.Result, fps []uint64) (*Batch, error) {
 	case len(fps) != n:
 		return nil, fmt.Errorf("index: %d fingerprints for %d documents", len(fps), n)
 	}
+	// The scan normalised and hashed with this reprint's shingle.Version,
+	// whatever p, often an index's, says: an index of another version
+	// then refuses the batch by name (Prepare) rather than matching
+	// hashes that mean other shingles.
+	p.Normalization = shingle.Version
 	b := &Batch{Params: p, Items: res.Items, Signatures: res.Signatures, Templates: TemplatesOf(res.Templates)}
 	b.Docs = make([]Doc, n)
 	for i, d := range res.Docs {

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/reprint-news/reprint/scan"
+	"github.com/reprint-news/reprint/shingle"
 )
 
 // TestRoundTrip writes an index and reads every record back as written.
@@ -276,6 +278,30 @@ func TestParamsRefused(t *testing.T) {
 	_, err = Open(dir)
 	if !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), "signature size 64, not 32") {
 		t.Fatalf("Open with a segment of other parameters: %v", err)
+	}
+}
+
+// TestOtherNormalisationRefused: an index built by a reprint of another
+// shingle.Version (whose hashes stand for other shingles) still opens, but
+// documents scanned now, with the index's parameters as check and index add
+// scan them, are refused by name, not matched.
+func TestOtherNormalisationRefused(t *testing.T) {
+	docs := generated(40, 2)
+	old := batchOf(t, testParams(32), docs[:30])
+	old.Params.Normalization = shingle.Version - 1 // as the reprint before wrote it
+	dir := t.TempDir()
+	if err := Build(context.Background(), dir, old); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatalf("an index of the previous normalisation version does not open (index info needs it): %v", err)
+	}
+	defer ix.Close()
+	err = ix.Prepare(batchOf(t, ix.Params(), docs[30:]))
+	want := fmt.Sprintf("normalisation version %d; this one's is %d): rebuild it", shingle.Version-1, shingle.Version)
+	if !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("Prepare of documents scanned now against an index of version %d: %v", shingle.Version-1, err)
 	}
 }
 

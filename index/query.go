@@ -33,6 +33,10 @@ type QueryStats struct {
 // document's set the template shingles the index stored for its outlet and
 // the corpus-wide ones, and signs what is left again. It is idempotent.
 func (ix *Index) Prepare(b *Batch) error {
+	if b.Params.Normalization != ix.params.Normalization {
+		return fmt.Errorf("%s: %w: the index was built by a reprint that normalises and hashes shingles otherwise (normalisation version %d; this one's is %d): rebuild it with reprint index build",
+			ix.dir, ErrParams, ix.params.Normalization, b.Params.Normalization)
+	}
 	if diff := b.Params.Diff(ix.params); diff != "" {
 		return fmt.Errorf("%s: %w: the new documents were scanned with %s (the index's)", ix.dir, ErrParams, diff)
 	}
