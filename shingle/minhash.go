@@ -82,7 +82,7 @@ func densify(sig Signature, seed uint64) {
 		return
 	}
 	pt := probesFor(n, seed)
-	probe := mix(seed ^ 0x9e3779b97f4a7c15)
+	base := probeBase(seed)
 	for i, v := range sig {
 		if v != empty {
 			continue
@@ -101,7 +101,7 @@ func densify(sig Signature, seed uint64) {
 			}
 		}
 		for ; ; attempt++ {
-			j, _ := bits.Mul64(mix(probe^uint64(i)<<32^uint64(attempt)), uint64(n))
+			j := probeBin(base, i, attempt, n)
 			if filled[j/64]&(1<<(j%64)) != 0 {
 				sig[i] = sig[j]
 				break
@@ -138,15 +138,24 @@ func probesFor(n int, seed uint64) *probeTable {
 		return t
 	}
 	t := &probeTable{n: n, seed: seed, bins: make([]uint32, n*probeDepth)}
-	probe := mix(seed ^ 0x9e3779b97f4a7c15)
+	base := probeBase(seed)
 	for i := range n {
 		for a := range probeDepth {
-			j, _ := bits.Mul64(mix(probe^uint64(i)<<32^uint64(a+1)), uint64(n))
-			t.bins[i*probeDepth+a] = uint32(j)
+			t.bins[i*probeDepth+a] = uint32(probeBin(base, i, a+1, n))
 		}
 	}
 	lastProbes.Store(t)
 	return t
+}
+
+// probeBase is what every probe sequence of a seed starts from.
+func probeBase(seed uint64) uint64 { return mix(seed ^ 0x9e3779b97f4a7c15) }
+
+// probeBin is the bin that bin i of n bins tries on its attempt-th probe
+// (from 1), for probe base base.
+func probeBin(base uint64, i, attempt, n int) uint64 {
+	j, _ := bits.Mul64(mix(base^uint64(i)<<32^uint64(attempt)), uint64(n))
+	return j
 }
 
 // mix is the 64-bit finaliser of MurmurHash3: a cheap bijection whose

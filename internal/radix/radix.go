@@ -112,8 +112,7 @@ func SortHigh24(a, buf []uint32) []uint32 {
 // Sort64 makes a pass for every byte in which the values differ. Pairs of
 // document numbers packed in 2*17 bits (a 100k corpus's) sort in four
 // passes of 9 bits instead of six of 8: a million of them a quarter
-// faster.
-// Past 44 bits it is Sort64.
+// faster. Past 44 bits it is Sort64.
 func SortBits64(a, buf []uint64, bits int) []uint64 {
 	if bits > 4*wideBits || len(a) < wideMin || len(a) > math.MaxInt32 {
 		return Sort64(a, buf)
