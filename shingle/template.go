@@ -345,10 +345,11 @@ type parted struct {
 	parts []set32
 }
 
+// index returns the number of the part that holds h.
+func (p *parted) index(h uint32) uint32 { return h >> (32 - p.bits) } // (a shift of 32 gives 0)
+
 // part returns the part that holds h.
-func (p *parted) part(h uint32) *set32 {
-	return &p.parts[h>>(32-p.bits)] // (a shift of 32 gives 0)
-}
+func (p *parted) part(h uint32) *set32 { return &p.parts[p.index(h)] }
 
 // Seal is called once learning is over: it prepares for fast filtering by
 // merging the corpus-wide template set into each outlet's (when the copies
@@ -376,7 +377,7 @@ func (t *Templates) Seal(workers int) {
 			for _, s := range []*set32{&t.common, &t.outlets[id]} {
 				for _, h := range s.slots {
 					if h != 0 {
-						n[h>>(32-m.bits)%uint32(len(n))]++
+						n[m.index(h)]++
 					}
 				}
 			}
